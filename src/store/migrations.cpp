@@ -1,0 +1,132 @@
+#include "store/migrations.h"
+
+#include <fmt/format.h>
+
+namespace schakel::store {
+
+const std::vector<Migration>& SchemaMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "organisations and kader", R"sql(
+CREATE TABLE organisations (
+  code        TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('municipality', 'region', 'partner', 'national')),
+  region_kind TEXT CHECK (region_kind IS NULL
+                          OR region_kind IN ('safety_region', 'care_region', 'shelter_region')),
+  name        TEXT NOT NULL CHECK (name <> ''),
+  valid_from  TEXT NOT NULL,
+  valid_to    TEXT,
+  successor   TEXT REFERENCES organisations (code),
+  CHECK ((kind = 'region') = (region_kind IS NOT NULL)),
+  CHECK (valid_to IS NULL OR valid_to > valid_from)
+) STRICT;
+
+CREATE TABLE region_members (
+  region       TEXT NOT NULL REFERENCES organisations (code),
+  municipality TEXT NOT NULL REFERENCES organisations (code),
+  valid_from   TEXT NOT NULL,
+  valid_to     TEXT,
+  PRIMARY KEY (region, municipality, valid_from)
+) STRICT;
+CREATE INDEX region_members_by_municipality ON region_members (municipality);
+
+CREATE TABLE frameworks (
+  id           TEXT PRIMARY KEY,
+  status       TEXT NOT NULL,
+  content      TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  loaded_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE assessments (
+  id           INTEGER PRIMARY KEY,
+  organisation TEXT NOT NULL REFERENCES organisations (code),
+  period       TEXT NOT NULL,
+  framework    TEXT NOT NULL REFERENCES frameworks (id),
+  status       TEXT NOT NULL CHECK (status IN ('draft', 'submitted')),
+  created_at   TEXT NOT NULL,
+  created_by   TEXT NOT NULL,
+  submitted_at TEXT,
+  submitted_by TEXT,
+  UNIQUE (organisation, period)
+) STRICT;
+
+CREATE TABLE assessment_answers (
+  assessment  INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+  criterion   TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('met', 'partly_met', 'not_met', 'not_applicable')),
+  evidence    TEXT NOT NULL,
+  answered_by TEXT NOT NULL,
+  answered_at TEXT NOT NULL,
+  PRIMARY KEY (assessment, criterion)
+) STRICT;
+
+-- Every answer ever given, so "who said what when" survives later changes.
+CREATE TABLE assessment_answer_history (
+  id          INTEGER PRIMARY KEY,
+  assessment  INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+  criterion   TEXT NOT NULL,
+  status      TEXT NOT NULL,
+  evidence    TEXT NOT NULL,
+  answered_by TEXT NOT NULL,
+  answered_at TEXT NOT NULL
+) STRICT;
+)sql"},
+  };
+  return kMigrations;
+}
+
+namespace {
+
+Status EnsureMigrationTable(Db& db) {
+  auto r = db.Execute(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
+      {});
+  if (!r) return r.error();
+  return {};
+}
+
+}  // namespace
+
+Result<int> SchemaVersion(Db& db) {
+  if (Status s = EnsureMigrationTable(db); !s.ok()) return s.error();
+  auto rows = db.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {});
+  if (!rows) return rows.error();
+  return static_cast<int>(rows->at(0).Int(0));
+}
+
+Result<MigrationReport> Migrate(Db& db, const Clock& clock,
+                                const std::vector<Migration>& migrations) {
+  auto current = SchemaVersion(db);
+  if (!current) return current.error();
+  const int known = migrations.empty() ? 0 : migrations.back().version;
+  MigrationReport report{*current, *current, {}};
+  if (*current > known) {
+    return Error::Conflict(fmt::format(
+        "the database has schema version {}, but this Schakel knows versions up to {}: it was "
+        "written by a newer Schakel. Upgrade Schakel; do not use this binary on this database",
+        *current, known));
+  }
+  for (const Migration& m : migrations) {
+    if (m.version <= *current) continue;
+    auto applied = InTransaction<int>(db, [&](Db& tx) -> Result<int> {
+      if (Status s = tx.ExecuteScript(m.sql); !s.ok()) return s.error();
+      auto ins = tx.Execute(
+          "INSERT INTO schema_migrations (version, name, applied_at) "
+          "VALUES (?, ?, ?)",
+          {Int(m.version), Text(m.name), Text(FormatUtc(clock.Now()))});
+      if (!ins) return ins.error();
+      return m.version;
+    });
+    if (!applied) {
+      Error e = applied.error();
+      e.message = fmt::format("migration {:04d} ({}) failed: {}", m.version, m.name, e.message);
+      return e;
+    }
+    report.to = m.version;
+    report.applied.push_back(fmt::format("{:04d} {}", m.version, m.name));
+  }
+  return report;
+}
+
+}  // namespace schakel::store
