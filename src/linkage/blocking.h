@@ -1,0 +1,39 @@
+// Blocking: instead of comparing every record with every other (quadratic), compare only records
+// that share a keyed blocking key (phonetic codes of the names, birth year, day-month pair; see
+// RecordEncoder). With several keys per record a pair is found when any one survives the errors
+// in the data, and the cost grows with the sizes of the blocks, near-linearly in the records.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "linkage/encoded_record.h"
+
+namespace schakel::linkage {
+
+struct CandidatePairs {
+  // (i, j) packed as i << 32 | j, sorted and unique. For dedup i < j; for linkage i indexes the
+  // first set and j the second.
+  std::vector<std::uint64_t> pairs;
+  std::size_t skipped_blocks = 0;  // blocks larger than max_block_size, not expanded
+};
+
+inline std::uint32_t PairFirst(std::uint64_t p) {
+  return static_cast<std::uint32_t>(p >> 32);
+}
+inline std::uint32_t PairSecond(std::uint64_t p) {
+  return static_cast<std::uint32_t>(p);
+}
+
+// Pairs within one set. A block with more than max_block_size records is skipped: such a key
+// (say, a very common name with a missing birth date) separates nothing, and the records in it
+// still meet through their other keys.
+CandidatePairs DedupCandidates(const std::vector<EncodedRecord>& records,
+                               std::size_t max_block_size);
+
+// Pairs across two sets (a from the first, b from the second).
+CandidatePairs LinkCandidates(const std::vector<EncodedRecord>& a,
+                              const std::vector<EncodedRecord>& b, std::size_t max_block_size);
+
+}  // namespace schakel::linkage

@@ -1,0 +1,311 @@
+#include "linkage/record_encoder.h"
+
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <stdexcept>
+#include <thread>
+
+#include "linkage/birth_date.h"
+#include "linkage/nationality.h"
+#include "linkage/normalise.h"
+
+namespace schakel::linkage {
+
+// HMAC-SHA256 keyed once; re-initialising with a null key reuses the prepared key schedule.
+class RecordEncoder::Hmac {
+ public:
+  explicit Hmac(const std::string& key) {
+    mac_ = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    ctx_ = mac_ ? EVP_MAC_CTX_new(mac_) : nullptr;
+    char digest[] = "SHA256";
+    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                           OSSL_PARAM_construct_end()};
+    if (!ctx_ || EVP_MAC_init(ctx_, reinterpret_cast<const unsigned char*>(key.data()), key.size(),
+                              params) != 1) {
+      throw std::runtime_error("OpenSSL HMAC-SHA256 unavailable");
+    }
+  }
+  ~Hmac() {
+    EVP_MAC_CTX_free(ctx_);
+    EVP_MAC_free(mac_);
+  }
+  Hmac(const Hmac&) = delete;
+  Hmac& operator=(const Hmac&) = delete;
+
+  std::array<std::uint64_t, 4> Sign(std::string_view message) {
+    unsigned char out[32];
+    std::size_t len = 0;
+    if (EVP_MAC_init(ctx_, nullptr, 0, nullptr) != 1 ||
+        EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(message.data()),
+                       message.size()) != 1 ||
+        EVP_MAC_final(ctx_, out, &len, sizeof out) != 1 || len != sizeof out) {
+      throw std::runtime_error("HMAC-SHA256 failed");
+    }
+    std::array<std::uint64_t, 4> words;
+    std::memcpy(words.data(), out, sizeof out);
+    return words;
+  }
+
+ private:
+  EVP_MAC* mac_ = nullptr;
+  EVP_MAC_CTX* ctx_ = nullptr;
+};
+
+namespace {
+
+void AddBigrams(std::string_view word, std::vector<std::string>& out) {
+  if (word.empty()) return;
+  std::string padded = "_" + std::string(word) + "_";
+  for (std::size_t i = 0; i + 2 <= padded.size(); ++i) out.push_back(padded.substr(i, 2));
+}
+
+Result<std::string> NormaliseSex(std::string_view value) {
+  std::string v = NormaliseText(value);
+  if (v.empty() || v == "u" || v == "o" || v == "unknown" || v == "onbekend") return std::string();
+  if (v == "m" || v == "male" || v == "man") return std::string("m");
+  if (v == "f" || v == "v" || v == "female" || v == "woman" || v == "vrouw") {
+    return std::string("f");
+  }
+  if (v == "x") return std::string("x");
+  return Error::Invalid("sex", "sex '" + std::string(value) + "' is not one of M, F (V), X or U");
+}
+
+std::vector<std::string> DateTokens(const BirthDate& d) {
+  std::vector<std::string> t;
+  if (d.empty()) return t;
+  // Year, and two "half-year" tokens so that years one apart always share one of them.
+  t.push_back("y" + std::to_string(d.year));
+  t.push_back("h" + std::to_string(d.year / 2));
+  t.push_back("h" + std::to_string((d.year + 1) / 2));
+  if (d.month) t.push_back("m" + std::to_string(d.month));
+  if (d.day) {
+    t.push_back("d" + std::to_string(d.day));
+    // Day and month as an unordered pair survive a day/month swap.
+    int lo = std::min(d.day, d.month), hi = std::max(d.day, d.month);
+    t.push_back("p" + std::to_string(lo) + "." + std::to_string(hi));
+    t.push_back("q" + std::to_string(lo) + "." + std::to_string(hi));  // double weight
+    t.push_back("f" + std::to_string(d.year * 10000 + d.month * 100 + d.day));
+  }
+  return t;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> FieldTokens(const FieldSpec& field, std::string_view value) {
+  std::vector<std::string> tokens;
+  switch (field.kind) {
+    case FieldKind::kGivenNames:
+    case FieldKind::kText:
+      for (const std::string& w : SplitGivenNames(value)) AddBigrams(w, tokens);
+      break;
+    case FieldKind::kFamilyName:
+      AddBigrams(SplitFamilyName(value).core, tokens);
+      break;
+    case FieldKind::kBirthDate: {
+      Result<BirthDate> d = ParseBirthDate(value);
+      if (!d.ok()) return Error::Invalid(field.name, d.error().message);
+      tokens = DateTokens(*d);
+      break;
+    }
+    case FieldKind::kSex: {
+      Result<std::string> s = NormaliseSex(value);
+      if (!s.ok()) return Error::Invalid(field.name, s.error().message);
+      if (!s->empty()) tokens.push_back(*s);
+      break;
+    }
+    case FieldKind::kNationality: {
+      Result<std::string> n = NormaliseNationality(value);
+      if (!n.ok()) return Error::Invalid(field.name, n.error().message);
+      if (!n->empty()) tokens.push_back(*n);
+      break;
+    }
+    case FieldKind::kCode: {
+      std::string code;
+      for (char c : NormaliseText(value)) {
+        if (c != ' ') code.push_back(c);
+      }
+      if (!code.empty()) tokens.push_back("=" + code);
+      AddBigrams(code, tokens);
+      break;
+    }
+  }
+  std::sort(tokens.begin(), tokens.end());
+  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+  return tokens;
+}
+
+RecordEncoder::RecordEncoder(const LinkageKey& key, Schema schema)
+    : hmac_(std::make_unique<Hmac>(key.bytes())), schema_(std::move(schema)) {}
+
+RecordEncoder::~RecordEncoder() = default;
+
+const RecordEncoder::Digest& RecordEncoder::TokenDigest(std::string_view tagged) {
+  auto it = cache_.find(std::string(tagged));
+  if (it != cache_.end()) return it->second;
+  // Bounded: the cache holds common tokens (bigrams); rare ones (full dates) churn through it.
+  if (cache_.size() > (1u << 20)) cache_.clear();
+  return cache_.emplace(std::string(tagged), hmac_->Sign(tagged)).first->second;
+}
+
+std::uint64_t RecordEncoder::BlockingKey(std::string_view material) {
+  return hmac_->Sign(std::string("\x01block:") + std::string(material))[0];
+}
+
+namespace {
+
+// Double hashing: positions h1 + i·h2 (mod 1024) for i in [from, to).
+void SetBits(const std::array<std::uint64_t, 4>& d, int from, int to, Clk& clk) {
+  const std::uint64_t step = d[1] | 1u;
+  for (int i = from; i < to; ++i) {
+    std::uint64_t pos = (d[0] + static_cast<std::uint64_t>(i) * step) % kClkBits;
+    clk.words[pos / 64] |= std::uint64_t{1} << (pos % 64);
+  }
+}
+
+}  // namespace
+
+Result<EncodedRecord> RecordEncoder::Encode(const PersonRecord& record) {
+  EncodedRecord out;
+  out.id = record.id;
+  out.sketches.resize(schema_.fields.size());
+  std::vector<std::vector<std::string>> all_tokens(schema_.fields.size());
+  std::string tagged;
+  for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
+    const FieldSpec& spec = schema_.fields[f];
+    Result<std::vector<std::string>> tokens = FieldTokens(spec, record.values[f]);
+    if (!tokens.ok()) return tokens.error();
+    if (!tokens->empty()) out.present |= 1u << f;
+    // A name's weight should not grow with its length: "Blessing" (9 bigrams) would otherwise
+    // outweigh "Okoro" (6). Names set about as many bits as a name of kNameBigrams bigrams.
+    bool is_name = spec.kind == FieldKind::kGivenNames || spec.kind == FieldKind::kFamilyName;
+    int hashes = spec.hashes;
+    if (is_name && !tokens->empty()) {
+      constexpr int kNameBigrams = 6;
+      hashes = std::clamp(
+          static_cast<int>((spec.hashes * kNameBigrams * 2 + static_cast<int>(tokens->size())) /
+                           (2 * static_cast<int>(tokens->size()))),
+          (spec.hashes + 1) / 2, spec.hashes * 2);
+    }
+    for (const std::string& token : *tokens) {
+      // The field name is part of the hashed message, so "jan" as a given name and as a family
+      // name set different bits.
+      // The field name is part of the hashed message, so "jan" as a place and as a name set
+      // different bits. Names are the exception for two thirds of their bits: those go to a
+      // space shared by given and family names, because the order of names is often confused
+      // (Chinese, Vietnamese, Arabic names; forms filled in the wrong boxes).
+      int shared = is_name ? (2 * hashes + 2) / 3 : 0;
+      if (shared > 0) {
+        tagged.assign("\x02name:").append(token);
+        SetBits(TokenDigest(tagged), 0, shared, out.clk);
+      }
+      tagged.assign(spec.name).append(1, ':').append(token);
+      const Digest& d = TokenDigest(tagged);
+      SetBits(d, shared, hashes, out.clk);
+      const std::uint64_t sstep = d[3] | 1u;
+      for (std::uint64_t j = 0; j < 2; ++j) {
+        std::uint64_t pos = (d[2] + j * sstep) % 128;
+        out.sketches[f].words[pos / 64] |= std::uint64_t{1} << (pos % 64);
+      }
+    }
+    all_tokens[f] = std::move(*tokens);
+  }
+  for (std::uint64_t w : out.clk.words)
+    out.popcount += static_cast<std::uint32_t>(std::popcount(w));
+  out.blocking_keys = BlockingKeys(all_tokens, record);
+  return out;
+}
+
+std::vector<std::uint64_t> RecordEncoder::BlockingKeys(
+    const std::vector<std::vector<std::string>>& tokens, const PersonRecord& record) {
+  std::string given, family, year, monthday;
+  int gi = schema_.IndexOfKind(FieldKind::kGivenNames);
+  int fi = schema_.IndexOfKind(FieldKind::kFamilyName);
+  int di = schema_.IndexOfKind(FieldKind::kBirthDate);
+  if (gi >= 0) {
+    std::vector<std::string> words = SplitGivenNames(record.values[static_cast<std::size_t>(gi)]);
+    if (!words.empty()) given = PhoneticCode(words.front());
+  }
+  if (fi >= 0)
+    family = PhoneticCode(SplitFamilyName(record.values[static_cast<std::size_t>(fi)]).core);
+  if (di >= 0) {
+    for (const std::string& t : tokens[static_cast<std::size_t>(di)]) {
+      if (t[0] == 'y') year = t;
+      if (t[0] == 'p') monthday = t;
+    }
+  }
+  std::vector<std::uint64_t> keys;
+  // Several keys, so that a pair is found when any one survives the errors in the data. Names
+  // are used in either order, so that swapped given and family names still meet.
+  if (!given.empty() && !family.empty()) {
+    keys.push_back(BlockingKey("gf:" + std::min(given, family) + "|" + std::max(given, family)));
+  }
+  for (const std::string& name : {given, family}) {
+    if (name.empty()) continue;
+    if (!year.empty()) keys.push_back(BlockingKey("ny:" + name + "|" + year));
+    if (!monthday.empty()) keys.push_back(BlockingKey("nd:" + name + "|" + monthday));
+  }
+  if (!year.empty() && !monthday.empty()) keys.push_back(BlockingKey("dm:" + year + monthday));
+  // Short codes (postcode, house number) of extra fields: each with either name, and all of
+  // them together, so that records with a missing date and mistyped names still meet.
+  std::string all_codes;
+  int num_codes = 0;
+  for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
+    if (schema_.fields[f].kind != FieldKind::kCode) continue;
+    for (const std::string& t : tokens[f]) {
+      if (t[0] != '=') continue;
+      all_codes += schema_.fields[f].name + t;
+      ++num_codes;
+      for (const std::string& name : {given, family}) {
+        if (!name.empty())
+          keys.push_back(BlockingKey("cn:" + schema_.fields[f].name + t + "|" + name));
+      }
+    }
+  }
+  if (num_codes >= 2) keys.push_back(BlockingKey("cc:" + all_codes));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+Result<std::vector<EncodedRecord>> EncodeRecords(const LinkageKey& key, const Schema& schema,
+                                                 const std::vector<PersonRecord>& records,
+                                                 int threads) {
+  std::size_t n = records.size();
+  std::size_t workers = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1,
+                                                std::max<std::size_t>(n / 1024, 1));
+  std::vector<EncodedRecord> out(n);
+  std::vector<std::size_t> first_error(workers, n);
+  std::vector<Error> errors(workers);
+  auto work = [&](std::size_t w) {
+    RecordEncoder encoder(key, schema);
+    for (std::size_t i = w * n / workers; i < (w + 1) * n / workers; ++i) {
+      Result<EncodedRecord> r = encoder.Encode(records[i]);
+      if (!r.ok()) {
+        first_error[w] = i;
+        errors[w] = r.error();
+        return;
+      }
+      out[i] = std::move(r).value();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  for (std::size_t w = 0; w < workers; ++w) {
+    if (first_error[w] < n) {
+      Error e = errors[w];
+      e.message = "record " + std::to_string(first_error[w] + 1) + " ('" +
+                  records[first_error[w]].id + "'): " + e.message;
+      return e;
+    }
+  }
+  return out;
+}
+
+}  // namespace schakel::linkage
