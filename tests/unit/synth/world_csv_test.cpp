@@ -9,6 +9,7 @@
 #include <set>
 
 #include "synth/csv.h"
+#include "synth/demo_export.h"
 #include "synth/utf8_text.h"
 #include "test_world.h"
 
@@ -161,6 +162,39 @@ TEST(WriteWorldCsv, ReportsAnUnwritableFolder) {
   const Status s = WriteWorldCsv(w, RepositoryModel(), "/proc/schakel-cannot-write-here");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().code, ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace schakel::synth
+
+namespace schakel::synth {
+namespace {
+
+TEST(ExportDemoWorld, WritesTheFolderAndSummarisesTheWorld) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "schakel_synth_demo_export_test";
+  fs::remove_all(dir);
+  DemoExportOptions options;
+  options.data_dir = DefaultSynthDataDir();
+  options.municipalities_csv = testing::MunicipalitiesCsv();
+  options.out_dir = dir.string();
+  options.params.years = 1;
+  options.params.scale = 0.1;
+  auto summary = ExportDemoWorld(options);
+  ASSERT_TRUE(summary.ok()) << summary.error().message;
+  EXPECT_GT(summary->records, 0u);
+  EXPECT_LT(summary->registered, summary->true_size);
+  EXPECT_TRUE(fs::exists(dir / "records.csv"));
+  fs::remove_all(dir);
+}
+
+TEST(ExportDemoWorld, RejectsAMissingOutputFolderOption) {
+  DemoExportOptions options;
+  options.data_dir = DefaultSynthDataDir();
+  options.municipalities_csv = testing::MunicipalitiesCsv();
+  auto summary = ExportDemoWorld(options);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_EQ(summary.error().field, "out");
 }
 
 }  // namespace
