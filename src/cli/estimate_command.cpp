@@ -1,0 +1,76 @@
+#include "cli/estimate_command.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "stats/estimate_report.h"
+
+namespace schakel::cli {
+namespace {
+
+struct EstimateArgs {
+  std::string file;
+  std::string model;
+  std::string method = "stepwise";
+  int bootstrap = 0;
+  std::uint64_t seed = 1;
+  bool json = false;
+};
+
+[[noreturn]] void Fail(const Error& error) {
+  std::cerr << "schakel estimate: " << error.message << "\n";
+  std::exit(error.code == ErrorCode::kInvalid ? 2 : 1);
+}
+
+void Run(const EstimateArgs& args, bool model_given) {
+  std::ifstream in(args.file, std::ios::binary);
+  if (!in) Fail(Error::Unavailable("cannot read " + args.file));
+  std::stringstream text;
+  text << in.rdbuf();
+  stats::EstimationOptions options;
+  if (model_given) options.model_terms = args.model;
+  auto method = stats::ParseSelectionMethod(args.method);
+  if (!method.ok()) Fail(method.error());
+  options.method = *method;
+  options.bootstrap_replicates = args.bootstrap;
+  options.seed = args.seed;
+  auto report = stats::RunEstimateReport(
+      text.str(), options, args.json ? stats::ReportFormat::kJson : stats::ReportFormat::kText);
+  if (!report.ok()) Fail(report.error());
+  std::cout << *report;
+}
+
+}  // namespace
+
+void RegisterEstimateCommand(CLI::App& root) {
+  auto args = std::make_shared<EstimateArgs>();
+  CLI::App* cmd = root.add_subcommand(
+      "estimate",
+      "Estimate the total number of victims, seen and unseen, from lists that overlap (multiple "
+      "systems estimation). FILE.csv has one 0/1 column per list and a last column 'count'.");
+  cmd->add_option("file", args->file, "capture-history table (CSV)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  CLI::Option* model =
+      cmd->add_option("--model", args->model,
+                      "fit exactly these two-way interactions, e.g. \"A:B,B:C\" (\"main\" = none)");
+  cmd->add_option("--method", args->method, "model choice when --model is not given")
+      ->check(CLI::IsMember({"main", "stepwise", "aic", "bic"}))
+      ->capture_default_str()
+      ->excludes(model);
+  cmd->add_option("--bootstrap", args->bootstrap,
+                  "also a parametric-bootstrap interval with N replicates")
+      ->check(CLI::Range(0, 1'000'000))
+      ->capture_default_str();
+  cmd->add_option("--seed", args->seed, "bootstrap seed; the same seed gives the same interval")
+      ->capture_default_str();
+  cmd->add_flag("--json", args->json, "print one JSON object instead of text");
+  cmd->callback([args, model] { Run(*args, model->count() > 0); });
+}
+
+}  // namespace schakel::cli
