@@ -1,0 +1,17 @@
+// Registration of the command groups on the root CLI11 app. Each group lives in its own file.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace schakel::cli {
+
+// Each Register* adds subcommands whose callbacks set `exit_code`.
+void RegisterServeCommands(CLI::App& root, Context& ctx, int& exit_code);
+void RegisterKaderCommands(CLI::App& root, Context& ctx, int& exit_code);
+void RegisterOrgCommands(CLI::App& root, Context& ctx, int& exit_code);
+// Returns the `demo` subcommand so other modules can add to it.
+CLI::App* RegisterDemoCommands(CLI::App& root, Context& ctx, int& exit_code);
+
+}  // namespace schakel::cli

@@ -1,0 +1,90 @@
+#include "cli/context.h"
+
+#include <fmt/format.h>
+#include <pwd.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "kader/framework.h"
+#include "store/migrations.h"
+#include "store/sqlite_db.h"
+
+namespace schakel::cli {
+
+std::filesystem::path Context::database_file() const {
+  return std::filesystem::path(config_.data_dir) / "schakel.db";
+}
+
+Status Context::Open() {
+  if (database_) return {};
+  std::error_code ec;
+  const std::filesystem::path dir(config_.data_dir);
+  if (!std::filesystem::exists(dir)) {
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+      return Error::Unavailable(
+          fmt::format("cannot create data folder {}: {}", dir.string(), ec.message()));
+    }
+    // The data folder holds personal data and (later) keys: owner only.
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace, ec);
+  }
+  auto db = store::OpenSqlite(database_file());
+  if (!db) return db.error();
+  database_ = std::move(db).value();
+  {
+    auto conn = database_->Acquire();
+    auto migrated = store::Migrate(*conn, clock_);
+    if (!migrated) return migrated.error();
+    for (const std::string& m : migrated->applied) spdlog::info("applied migration {}", m);
+  }
+  kader_.emplace(*database_, clock_);
+  organisations_.emplace(*database_, clock_);
+  return LoadFrameworks();
+}
+
+Status Context::LoadFrameworks() {
+  const std::filesystem::path dir = std::filesystem::path(config_.share_dir) / "kader";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return Error::Unavailable(fmt::format(
+        "no framework folder {}; point --share-dir (SCHAKEL_SHARE_DIR) at Schakel's data folder",
+        dir.string()));
+  }
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    auto framework = kader::LoadFrameworkFile(file);
+    if (!framework) return framework.error();
+    auto loaded = kader_->LoadFramework(*framework);
+    if (!loaded) return loaded.error();
+    if (loaded->outcome != "unchanged") {
+      spdlog::info("framework {}: {}", loaded->id, loaded->outcome);
+    }
+  }
+  return {};
+}
+
+int Fail(const Error& e) {
+  std::cerr << "schakel: " << e.message;
+  if (!e.field.empty() && e.message.find(e.field) == std::string::npos) {
+    std::cerr << " (" << e.field << ")";
+  }
+  std::cerr << "\n";
+  return e.code == ErrorCode::kInvalid ? 2 : 1;
+}
+
+std::string CliUser() {
+  if (const passwd* pw = getpwuid(geteuid()); pw != nullptr) {
+    return fmt::format("{} (cli)", pw->pw_name);
+  }
+  return "cli";
+}
+
+}  // namespace schakel::cli

@@ -1,0 +1,54 @@
+// Context: what every command shares — configuration from flags and environment, and the
+// database and use cases, opened on first use (so `kader validate` needs no database).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/kader_service.h"
+#include "app/organisation_service.h"
+#include "domain/clock.h"
+#include "store/db.h"
+
+namespace schakel::cli {
+
+struct Config {
+  std::string data_dir = "var";    // --data-dir / SCHAKEL_DATA_DIR
+  std::string share_dir;           // --share-dir / SCHAKEL_SHARE_DIR (framework versions etc.)
+  std::string log_level = "info";  // --log-level / SCHAKEL_LOG_LEVEL
+};
+
+class Context {
+ public:
+  // REQUIRES: config outlives the Context (it is filled in by option parsing).
+  explicit Context(const Config& config) : config_(config) {}
+
+  const Config& config() const { return config_; }
+  const Clock& clock() const { return clock_; }
+  // Opens (creating the data folder 0700 and the database if needed) and migrates.
+  Status Open();
+  store::Database& database() { return *database_; }
+  app::KaderService& kader() { return *kader_; }
+  app::OrganisationService& organisations() { return *organisations_; }
+  std::filesystem::path database_file() const;
+
+ private:
+  // Loads every <share-dir>/kader/*.json framework version into the database.
+  Status LoadFrameworks();
+  const Config& config_;
+  SystemClock clock_;
+  std::unique_ptr<store::Database> database_;
+  std::optional<app::KaderService> kader_;
+  std::optional<app::OrganisationService> organisations_;
+};
+
+// Prints the error to stderr in the CLI's format and returns the exit code for it
+// (2 for invalid input, 1 otherwise).
+int Fail(const Error& e);
+
+// The OS user running the command, for "who" on CLI changes.
+std::string CliUser();
+
+}  // namespace schakel::cli

@@ -1,0 +1,110 @@
+// `schakel serve` and `schakel migrate`.
+#include <fmt/format.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <ctime>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "http/server.h"
+#include "store/migrations.h"
+
+namespace schakel::cli {
+
+namespace {
+
+struct ServeOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  int threads = 32;
+};
+
+// Blocks SIGINT/SIGTERM in every thread and waits for them on a dedicated thread, which stops the
+// server. httplib's stop() closes the listening socket and lets workers finish requests in
+// flight before listen returns.
+int Serve(Context& ctx, const ServeOptions& opts) {
+  if (!http::IsLoopback(opts.bind)) {
+    return Fail(Error::Invalid(
+        "bind", fmt::format("refusing to listen on {}: until login and access control are in "
+                            "place, Schakel only listens on this machine (127.0.0.1 or ::1)",
+                            opts.bind)));
+  }
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  if (Status s = ctx.Open(); !s.ok()) return Fail(s.error());
+  http::HttpServer server({opts.bind, opts.port, 1024 * 1024, opts.threads},
+                          {ctx.kader(), ctx.organisations()});
+  if (Status s = server.Bind(); !s.ok()) return Fail(s.error());
+
+  std::atomic<bool> done{false};
+  std::thread waiter([&] {
+    const timespec tick{0, 200 * 1000 * 1000};
+    while (!done) {
+      const int sig = sigtimedwait(&signals, nullptr, &tick);
+      if (sig == SIGINT || sig == SIGTERM) {
+        spdlog::info("signal {} received: finishing requests in flight, then stopping", sig);
+        server.Stop();
+        return;
+      }
+    }
+  });
+  const std::string host =
+      opts.bind.find(':') != std::string::npos ? "[" + opts.bind + "]" : opts.bind;
+  std::cout << fmt::format(
+                   "Schakel draait op http://{}:{}/ — API: http://{}:{}/api/v1/frameworks\n"
+                   "Alleen bereikbaar vanaf dit apparaat: inloggen en toegangsbeheer volgen nog.\n"
+                   "Database: {}. Stoppen: Ctrl+C.\n",
+                   host, server.port(), host, server.port(), ctx.database_file().string())
+            << std::flush;
+  server.Run();
+  done = true;
+  waiter.join();
+  spdlog::info("stopped cleanly");
+  return 0;
+}
+
+}  // namespace
+
+void RegisterServeCommands(CLI::App& root, Context& ctx, int& exit_code) {
+  auto opts = std::make_shared<ServeOptions>();
+  CLI::App* serve = root.add_subcommand("serve", "Run the web server (API under /api/v1)");
+  serve->add_option("--bind", opts->bind, "Address to listen on (loopback only for now)")
+      ->envname("SCHAKEL_BIND")
+      ->capture_default_str();
+  serve->add_option("--port", opts->port, "Port to listen on; 0 picks a free one")
+      ->envname("SCHAKEL_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--threads", opts->threads, "Worker threads")
+      ->envname("SCHAKEL_THREADS")
+      ->check(CLI::Range(2, 512))
+      ->capture_default_str();
+  serve->callback([&ctx, &exit_code, opts] { exit_code = Serve(ctx, *opts); });
+
+  CLI::App* migrate = root.add_subcommand(
+      "migrate", "Create or upgrade the database schema and load the framework versions");
+  migrate->callback([&ctx, &exit_code] {
+    if (Status s = ctx.Open(); !s.ok()) {
+      exit_code = Fail(s.error());
+      return;
+    }
+    auto conn = ctx.database().Acquire();
+    auto version = store::SchemaVersion(*conn);
+    if (!version) {
+      exit_code = Fail(version.error());
+      return;
+    }
+    std::cout << fmt::format("database {} is at schema version {}\n", ctx.database_file().string(),
+                             *version);
+  });
+}
+
+}  // namespace schakel::cli

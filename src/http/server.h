@@ -1,0 +1,50 @@
+// HttpServer: the HTTP front of Schakel. Owns the cpp-httplib server, installs the security
+// headers, body limits, error envelope, request log and the API routes.
+// Lifecycle: Bind() → Run() (blocks) ← Stop() from another thread (e.g. on SIGTERM): stops
+// accepting, lets requests in flight finish, then Run() returns.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/result.h"
+#include "http/api.h"
+#include "http/router.h"
+
+namespace schakel::http {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;                      // 0 = any free port
+  size_t max_body_bytes = 1024 * 1024;  // larger bodies get 413
+  int threads = 32;
+};
+
+class HttpServer {
+ public:
+  HttpServer(ServerOptions options, ApiServices services);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  Status Bind();
+  int port() const { return port_; }
+  // Serves until Stop(). REQUIRES: Bind() succeeded.
+  void Run();
+  void Stop();
+
+  const std::vector<RouteInfo>& routes() const { return router_.routes(); }
+
+ private:
+  void InstallMiddleware();
+  ServerOptions options_;
+  std::unique_ptr<httplib::Server> server_;
+  Router router_;
+  int port_ = 0;
+};
+
+// Is the address a loopback address (127.0.0.0/8, ::1, localhost)?
+bool IsLoopback(std::string_view address);
+
+}  // namespace schakel::http
