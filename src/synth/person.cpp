@@ -20,6 +20,14 @@ bool IsValidDate(const CivilDate& date) {
          date.day >= 1 && date.day <= DaysInMonth(date.year, date.month);
 }
 
+CivilDate DateInYear(int year, int days) {
+  int month = 1;
+  while (month < 12 && days >= DaysInMonth(year, month)) days -= DaysInMonth(year, month++);
+  const int day = days < DaysInMonth(year, month) ? days + 1 : DaysInMonth(year, month);
+  return CivilDate{static_cast<std::int16_t>(year), static_cast<std::uint8_t>(month),
+                   static_cast<std::uint8_t>(day < 1 ? 1 : day)};
+}
+
 std::string FormatIsoDate(const CivilDate& date) {
   if (!date.known()) return {};
   return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);

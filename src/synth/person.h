@@ -23,6 +23,8 @@ bool IsLeapYear(int year);
 int DaysInMonth(int year, int month);
 // True for a real calendar date with a year in 1..9999.
 bool IsValidDate(const CivilDate& date);
+// The date `days` days after 1 January of `year`, clamped to 31 December.
+CivilDate DateInYear(int year, int days);
 // "YYYY-MM-DD", or "" when unknown.
 std::string FormatIsoDate(const CivilDate& date);
 
@@ -80,6 +82,7 @@ struct Record {
   std::uint8_t source = 0;   // index into Distributions::sources
   Sex sex = Sex::kUnknown;
   CivilDate date_of_birth;
+  CivilDate reported_on;  // when the source recorded the person (within the person's year)
   std::uint32_t variations = 0;
   std::array<char, 3> nationality{};  // alpha-3, all zero when not recorded
   std::string given_names;

@@ -50,6 +50,7 @@ std::uint64_t TruePopulationOf(const Distributions& distributions, int year, dou
 namespace {
 
 constexpr std::uint64_t kShuffleStream = ~std::uint64_t{0};
+constexpr int kFollowUpDays = 60;
 
 void Shuffle(std::vector<Record>& records, std::uint64_t seed) {
   Rng rng = Rng::ForStream(seed, kShuffleStream);
@@ -107,11 +108,18 @@ Result<World> GenerateWorld(const WorldModel& model, const WorldParams& params) 
       if (person.captured == 0) continue;
       const auto person_index = static_cast<std::uint32_t>(world.persons.size());
       world.persons.push_back(person);
+      // Sources come in capture order (a referral follows the referring contact): each
+      // record is dated up to kFollowUpDays after the person's first contact of the year.
+      const int first_contact = rng.Between(0, 364);
       for (std::size_t s = 0; s < world.source_count; ++s) {
         if ((person.captured & (1u << s)) == 0) continue;
-        world.records.push_back(renderer.Render(person, person_index, s, rng));
-        if (rng.Chance(d.duplicate_rate[s])) {
+        Record record = renderer.Render(person, person_index, s, rng);
+        record.reported_on = DateInYear(year, first_contact + rng.Between(0, kFollowUpDays));
+        const bool second = rng.Chance(d.duplicate_rate[s]);
+        world.records.push_back(std::move(record));
+        if (second) {
           Record again = renderer.Render(person, person_index, s, rng);
+          again.reported_on = DateInYear(year, first_contact + rng.Between(0, kFollowUpDays));
           again.variations |= kSecondRecord;
           world.records.push_back(std::move(again));
         }

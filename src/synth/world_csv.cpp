@@ -92,13 +92,14 @@ void AppendRecordsCsv(const World& world, std::string& out) {
 
 void AppendRecordsMetaCsv(const World& world, const WorldModel& model, std::string& out) {
   const Distributions& d = model.distributions;
-  out += "record_id,source,year,municipality,safety_region,form,age_band\n";
+  out += "record_id,source,year,reported_on,municipality,safety_region,form,age_band\n";
   for (std::size_t i = 0; i < world.records.size(); ++i) {
     const Record& r = world.records[i];
     const Person& p = world.persons[r.person];
     const Municipality& m = model.municipalities.municipalities[p.municipality];
-    out += fmt::format("{},{},{},{},{},{},{}\n", RecordId(i), d.sources[r.source], p.year,
-                       m.cbs_code, model.municipalities.regions[m.region], d.forms[p.form].code,
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", RecordId(i), d.sources[r.source], p.year,
+                       FormatIsoDate(r.reported_on), m.cbs_code,
+                       model.municipalities.regions[m.region], d.forms[p.form].code,
                        d.age_bands[p.age_band].label);
   }
 }

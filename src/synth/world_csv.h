@@ -3,7 +3,8 @@
 // them all into a folder:
 //   records.csv            record_id,given_names,family_name,date_of_birth,sex,nationality,
 //                          place_of_birth — the linkage CLI's input (ISO dates, alpha-3, UTF-8)
-//   records_meta.csv       record_id,source,year,municipality,safety_region,form,age_band
+//   records_meta.csv       record_id,source,year,reported_on,municipality,safety_region,form,
+//                          age_band
 //   truth.csv              record_id,person_id,variations — ground truth for linkage
 //   persons.csv            true identity and attributes of every captured person
 //   population.csv         year,safety_region,form,true_size,registered — ground truth for MSE

@@ -89,6 +89,15 @@ TEST(ShiftYear, MovesLeapDayToTheLastDayOfFebruary) {
   EXPECT_TRUE(IsValidDate(ShiftYear(CivilDate{2004, 2, 29}, -1)));
 }
 
+TEST(CivilDate, DateInYearCountsDaysFromFirstJanuaryAndClamps) {
+  EXPECT_EQ(DateInYear(2023, 0), (CivilDate{2023, 1, 1}));
+  EXPECT_EQ(DateInYear(2023, 31), (CivilDate{2023, 2, 1}));
+  EXPECT_EQ(DateInYear(2024, 59), (CivilDate{2024, 2, 29}));
+  EXPECT_EQ(DateInYear(2023, 59), (CivilDate{2023, 3, 1}));
+  EXPECT_EQ(DateInYear(2023, 364), (CivilDate{2023, 12, 31}));
+  EXPECT_EQ(DateInYear(2023, 500), (CivilDate{2023, 12, 31}));
+}
+
 TEST(CivilDate, FormatsIsoAndValidates) {
   EXPECT_EQ(FormatIsoDate(CivilDate{1999, 3, 7}), "1999-03-07");
   EXPECT_EQ(FormatIsoDate(CivilDate{}), "");

@@ -74,6 +74,10 @@ TEST(TruthCsv, EveryRecordMapsToACapturedPersonOfItsSource) {
   for (std::size_t i = 0; i < w.persons.size(); ++i) {
     EXPECT_GE(records_per_person[i], std::popcount(w.persons[i].captured));
   }
+  for (const Record& r : w.records) {
+    ASSERT_TRUE(IsValidDate(r.reported_on));
+    ASSERT_EQ(r.reported_on.year, w.persons[r.person].year);
+  }
   std::string truth;
   AppendTruthCsv(w, truth);
   auto table = ParseCsv(truth, "truth.csv");
