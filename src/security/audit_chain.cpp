@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <cstdio>
 #include <stdexcept>
 
 #include "security/encoding.h"
@@ -250,6 +251,54 @@ bool IsAuditTimestamp(std::string_view t) {
     if (std::isdigit(static_cast<unsigned char>(c)) == 0) return false;
   }
   return true;
+}
+
+std::string AuditTimestamp(std::chrono::system_clock::time_point time) {
+  using namespace std::chrono;
+  const auto ms = floor<milliseconds>(time);
+  const auto day = floor<days>(ms);
+  const year_month_day date{day};
+  const hh_mm_ss clock{ms - day};
+  char out[32];
+  std::snprintf(
+      out, sizeof out, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(date.year()),
+      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+      static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+      static_cast<int>(clock.seconds().count()), static_cast<int>(clock.subseconds().count()));
+  return out;
+}
+
+StoredAuditEvent ChainNext(const AuditChainKey& key, const AuditAnchor& last, AuditEvent event) {
+  event.sequence = last.sequence + 1;
+  std::string hash = SealAuditEvent(key, last.hash, event);
+  return {std::move(event), std::move(hash)};
+}
+
+Status ValidateAuditEvent(const AuditEvent& e) {
+  if (e.sequence < 1) return Error::Invalid("sequence", "audit sequence numbers start at 1");
+  if (!IsAuditTimestamp(e.timestamp)) {
+    return Error::Invalid("timestamp", "audit timestamp must be UTC ISO-8601 ending in Z");
+  }
+  if (e.actor.empty()) return Error::Invalid("actor", "audit event needs an actor");
+  if (e.action.empty()) return Error::Invalid("action", "audit event needs an action");
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"actor", &e.actor},
+      {"organisation", &e.organisation},
+      {"action", &e.action},
+      {"object_type", &e.object_type},
+      {"object_id", &e.object_id},
+      {"origin_address", &e.origin_address},
+      {"correlation_id", &e.correlation_id}};
+  for (const auto& [name, value] : fields) {
+    if (value->size() > 256) return Error::Invalid(name, "audit field is longer than 256 bytes");
+    for (char c : *value) {
+      auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7F) {
+        return Error::Invalid(name, "audit field contains a control character");
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace schakel::security

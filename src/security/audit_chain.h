@@ -10,6 +10,7 @@
 // AuditAnchor (last sequence and hash remembered elsewhere, e.g. logged or exported) to catch it.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -98,5 +99,18 @@ std::optional<AuditFinding> VerifyAuditChain(const AuditChainKey& key,
 
 // Checks the timestamp is UTC ISO-8601 "YYYY-MM-DDTHH:MM:SS[.fff]Z".
 bool IsAuditTimestamp(std::string_view timestamp);
+
+// Formats a time as "YYYY-MM-DDTHH:MM:SS.mmmZ" (UTC, milliseconds).
+std::string AuditTimestamp(std::chrono::system_clock::time_point time);
+
+// The next stored event after `last` (use AuditAnchor{0, AuditGenesisHash()} for an empty trail):
+// sets event.sequence to last.sequence + 1 and seals it. The store writes both in one transaction
+// that also reads `last`, so two writers cannot fork the chain.
+StoredAuditEvent ChainNext(const AuditChainKey& key, const AuditAnchor& last, AuditEvent event);
+
+// Rejects events that cannot be stored: sequence < 1, a timestamp that is not UTC ISO-8601, an
+// empty actor or action, any field over 256 bytes, or control characters (which could forge
+// lines in exported logs). It cannot tell an id from a name: callers must pass ids only.
+Status ValidateAuditEvent(const AuditEvent& event);
 
 }  // namespace schakel::security

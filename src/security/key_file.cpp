@@ -50,6 +50,17 @@ Status WriteAll(int fd, std::string_view text) {
   return Status::Ok();
 }
 
+// Makes the directory entry of a new or renamed file durable.
+Status SyncDirectoryOf(const std::filesystem::path& path) {
+  std::filesystem::path dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  FileDescriptor fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0 || ::fsync(fd.get()) != 0) {
+    return FileError(path, "cannot sync its directory " + dir.string());
+  }
+  return Status::Ok();
+}
+
 // Creates `path` with mode 0600 (O_EXCL: fails if it exists) and writes `text` durably.
 Status CreateExclusive(const std::filesystem::path& path, std::string_view text) {
   FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
@@ -58,7 +69,7 @@ Status CreateExclusive(const std::filesystem::path& path, std::string_view text)
   if (::fchmod(fd.get(), 0600) != 0) return FileError(path, "cannot set mode 0600");
   if (Status s = WriteAll(fd.get(), text); !s) return FileError(path, s.error().message);
   if (::fsync(fd.get()) != 0) return FileError(path, "fsync failed");
-  return Status::Ok();
+  return SyncDirectoryOf(path);
 }
 
 std::string Octal(unsigned int mode) {
@@ -192,6 +203,12 @@ Result<KeyRing> LoadKeyFile(const std::filesystem::path& path) {
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) return FileError(path, "cannot stat");
   if (!S_ISREG(st.st_mode)) return FileError(path, "is not a regular file");
+  if (st.st_uid != ::geteuid()) {
+    // Whoever owns the file can replace the keys with ones they know.
+    return FileError(path, "is owned by uid " + std::to_string(st.st_uid) +
+                               ", not by the user running Schakel (uid " +
+                               std::to_string(::geteuid()) + "); chown it to that user");
+  }
   if ((st.st_mode & 077) != 0) {
     return FileError(path, "group or others have access (mode " + Octal(st.st_mode & 0777u) +
                                "); run: chmod 600 " + path.string());
@@ -242,7 +259,7 @@ Status SaveKeyFile(const std::filesystem::path& path, const KeyRing& ring) {
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     return FileError(path, std::string("cannot replace: ") + std::strerror(errno));
   }
-  return Status::Ok();
+  return SyncDirectoryOf(path);
 }
 
 Result<KeyRing> AddKeyToKeyFile(const std::filesystem::path& path, const RandomFill& random) {

@@ -63,8 +63,9 @@ class KeyRing {
   std::string current_id_;
 };
 
-// Loads the key file. kUnavailable when it is missing, unreadable or has group/other permission
-// bits set (message names the file and the chmod to run); kInvalid when the content is malformed.
+// Loads the key file. kUnavailable when it is missing, unreadable, not a regular file, owned by
+// another user, has group/other permission bits set (the message names the chmod/chown to run) or
+// has an implausible size; kInvalid when the content is malformed.
 Result<KeyRing> LoadKeyFile(const std::filesystem::path& path);
 
 // Loads the key file, or creates it (mode 0600, exclusively, one fresh key) when it does not exist.

@@ -4,6 +4,10 @@
 
 #include <sodium.h>
 
+#include <map>
+#include <mutex>
+#include <utility>
+
 #include "security/secret.h"
 
 namespace schakel::security {
@@ -33,6 +37,26 @@ bool VerifyPassword(std::string_view stored_hash, std::string_view password) {
   if (stored_hash.size() >= crypto_pwhash_STRBYTES) return false;
   std::string hash(stored_hash);
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+bool VerifyPasswordOrDummy(const std::optional<std::string>& stored_hash, std::string_view password,
+                           const Argon2Limits& limits) {
+  if (stored_hash) return VerifyPassword(*stored_hash, password);
+  // One dummy hash per set of limits, made on first use (thread-safe).
+  static std::mutex mutex;
+  static std::map<std::pair<unsigned long long, std::size_t>, std::string> dummies;
+  std::string dummy;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    std::string& slot = dummies[{limits.ops, limits.mem}];
+    if (slot.empty()) {
+      Result<std::string> made = HashPassword("schakel-dummy-password", limits);
+      if (made) slot = *made;
+    }
+    dummy = slot;
+  }
+  (void)VerifyPassword(dummy, password);
+  return false;
 }
 
 bool NeedsRehash(std::string_view stored_hash, const Argon2Limits& limits) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,12 @@ Result<std::string> HashPassword(std::string_view password, const Argon2Limits& 
 
 // True when `password` matches `stored_hash`. A malformed stored hash simply does not match.
 bool VerifyPassword(std::string_view stored_hash, std::string_view password);
+
+// For logins: verifies against `stored_hash`, or - when the user does not exist (nullopt) -
+// spends the same time on a dummy hash made with `limits` and returns false, so response time
+// does not reveal which user names exist.
+bool VerifyPasswordOrDummy(const std::optional<std::string>& stored_hash, std::string_view password,
+                           const Argon2Limits& limits);
 
 // True when `stored_hash` was made with other limits than `limits` (or is not Argon2id).
 bool NeedsRehash(std::string_view stored_hash, const Argon2Limits& limits);

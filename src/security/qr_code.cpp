@@ -321,10 +321,8 @@ std::vector<int> QrCode::AlignmentCentres(int version) {
   int count = version / 7 + 2;
   int last = n - 7;
   if (count == 2) return {6, last};
-  // Versions 7-13 have three centres; the middle one halves the distance (rounded to even).
-  int step = (last - 6) / 2;
-  if (step % 2 != 0) ++step;
-  return {6, last - step, last};
+  // Versions 7-10 have three centres, the middle one halfway (always an even distance here).
+  return {6, (6 + last) / 2, last};
 }
 
 Result<QrCode> QrCode::EncodeBytes(std::string_view data, std::optional<int> forced_mask) {

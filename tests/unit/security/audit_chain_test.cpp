@@ -165,6 +165,45 @@ TEST_F(AuditChainTest, VerifiesATailFromAStartingPoint) {
   EXPECT_TRUE(VerifyAuditChain(key_, tail, AuditAnchor{3, chain_[1].hash}).has_value());
 }
 
+TEST_F(AuditChainTest, ChainNextNumbersAndSealsTheNextEvent) {
+  AuditAnchor last{6, chain_.back().hash};
+  AuditEvent e = Event(99);
+  StoredAuditEvent next = ChainNext(key_, last, e);
+  EXPECT_EQ(next.event.sequence, 7);
+  chain_.push_back(next);
+  EXPECT_EQ(VerifyAuditChain(key_, chain_), std::nullopt);
+  StoredAuditEvent first = ChainNext(key_, {0, AuditGenesisHash()}, Event(5));
+  EXPECT_EQ(first.event.sequence, 1);
+  EXPECT_EQ(VerifyAuditChain(key_, {first}), std::nullopt);
+}
+
+TEST(AuditTimestampFormat, IsUtcWithMilliseconds) {
+  using namespace std::chrono;
+  system_clock::time_point t =
+      sys_days{year{2026} / 3 / 1} + hours(9) + minutes(5) + seconds(7) + milliseconds(42);
+  EXPECT_EQ(AuditTimestamp(t), "2026-03-01T09:05:07.042Z");
+  EXPECT_TRUE(IsAuditTimestamp(AuditTimestamp(system_clock::now())));
+}
+
+TEST(AuditValidation, AcceptsAGoodEventAndNamesTheBadField) {
+  EXPECT_TRUE(ValidateAuditEvent(Event(1)).ok());
+  AuditEvent e = Event(1);
+  e.sequence = 0;
+  EXPECT_EQ(ValidateAuditEvent(e).error().field, "sequence");
+  e = Event(1);
+  e.timestamp = "2026-03-01 09:30";
+  EXPECT_EQ(ValidateAuditEvent(e).error().field, "timestamp");
+  e = Event(1);
+  e.actor.clear();
+  EXPECT_EQ(ValidateAuditEvent(e).error().field, "actor");
+  e = Event(1);
+  e.object_id = "p-1\nforged line";
+  EXPECT_EQ(ValidateAuditEvent(e).error().field, "object_id");
+  e = Event(1);
+  e.correlation_id = std::string(257, 'c');
+  EXPECT_EQ(ValidateAuditEvent(e).error().field, "correlation_id");
+}
+
 TEST(AuditCanonical, IsUnambiguousAcrossFieldBoundaries) {
   AuditEvent a = Event(1), b = Event(1);
   a.actor = "user-1";

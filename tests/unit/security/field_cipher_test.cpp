@@ -47,7 +47,9 @@ TEST(FieldCipher, CiphertextMovedToAnotherRecordColumnOrTableFails) {
   other_column.column = "first_name";
   FieldLocation other_table{"suspect", kHere.column, kHere.record_id};
   for (const FieldLocation& where : {other_record, other_column, other_table}) {
-    EXPECT_EQ(DecryptField(ring, where, stored).error().code, ErrorCode::kForbidden);
+    Result<std::string> moved = DecryptField(ring, where, stored);
+    ASSERT_FALSE(moved.ok()) << where.table << "." << where.column << " " << where.record_id;
+    EXPECT_EQ(moved.error().code, ErrorCode::kForbidden);
   }
   // Boundaries between the location parts are unambiguous.
   FieldLocation shifted{"person", "last_name0b6c", kHere.record_id.substr(4)};

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -61,6 +62,22 @@ TEST_F(KeyFileTest, RefusesAFileReadableByGroupOrOthers) {
     // LoadOrCreate must not "fix" it by replacing the keys either.
     EXPECT_FALSE(LoadOrCreateKeyFile(path_, SystemRandom()).ok());
   }
+}
+
+TEST_F(KeyFileTest, RefusesAFileOwnedByAnotherUser) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to chown the file to another user";
+  ASSERT_TRUE(LoadOrCreateKeyFile(path_, SystemRandom()).ok());
+  ASSERT_EQ(::chown(path_.c_str(), 65534, 65534), 0);
+  Result<KeyRing> ring = LoadKeyFile(path_);
+  ASSERT_FALSE(ring.ok());
+  EXPECT_NE(ring.error().message.find("owned by uid 65534"), std::string::npos)
+      << ring.error().message;
+}
+
+TEST_F(KeyFileTest, RefusesADirectory) {
+  fs::create_directory(path_);
+  fs::permissions(path_, fs::perms::owner_all);
+  EXPECT_NE(LoadKeyFile(path_).error().message.find("not a regular file"), std::string::npos);
 }
 
 TEST_F(KeyFileTest, RefusesEmptyOversizedAndMalformedFiles) {

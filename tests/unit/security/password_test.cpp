@@ -33,6 +33,14 @@ TEST(PasswordHash, MalformedStoredHashNeverMatches) {
   EXPECT_FALSE(VerifyPassword(std::string(500, 'a'), "x"));
 }
 
+TEST(PasswordHash, DummyVerificationForUnknownUsersAlwaysFails) {
+  std::string hash = *HashPassword("a long enough password", kFast);
+  EXPECT_TRUE(VerifyPasswordOrDummy(hash, "a long enough password", kFast));
+  EXPECT_FALSE(VerifyPasswordOrDummy(hash, "another password!", kFast));
+  EXPECT_FALSE(VerifyPasswordOrDummy(std::nullopt, "a long enough password", kFast));
+  EXPECT_FALSE(VerifyPasswordOrDummy(std::nullopt, "schakel-dummy-password", kFast));
+}
+
 TEST(PasswordHash, NeedsRehashWhenLimitsChange) {
   std::string hash = *HashPassword("a long enough password", kFast);
   EXPECT_FALSE(NeedsRehash(hash, kFast));

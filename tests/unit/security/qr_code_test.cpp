@@ -210,6 +210,10 @@ std::string Decode(const QrCode& qr) {
   auto take = [&](int count) {
     int v = 0;
     for (int i = 0; i < count; ++i, ++bit) {
+      if (bit / 8 >= payload.size()) {
+        ADD_FAILURE() << "payload ends early";
+        return 0;
+      }
       v = (v << 1) | ((payload[bit / 8] >> (7 - bit % 8)) & 1);
     }
     return v;
@@ -217,7 +221,9 @@ std::string Decode(const QrCode& qr) {
   EXPECT_EQ(take(4), 0b0100) << "not byte mode";
   int length = take(version <= 9 ? 8 : 16);
   std::string text;
-  for (int i = 0; i < length; ++i) text.push_back(static_cast<char>(take(8)));
+  for (int i = 0; i < length && bit < payload.size() * 8; ++i) {
+    text.push_back(static_cast<char>(take(8)));
+  }
   return text;
 }
 
