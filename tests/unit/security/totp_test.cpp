@@ -17,6 +17,11 @@ UnixSeconds At(std::int64_t unix) {
   return UnixSeconds(std::chrono::seconds(unix));
 }
 
+// The accepted step, or -1 when refused (so a refusal fails the comparison instead of aborting).
+std::int64_t Accepted(const Result<std::int64_t>& r) {
+  return r.ok() ? *r : -1;
+}
+
 TEST(Hotp, MatchesRfc4226AppendixD) {
   const char* expected[] = {"755224", "287082", "359152", "969429", "338314",
                             "254676", "287922", "162583", "399871", "520489"};
