@@ -4,6 +4,7 @@
 #include "security/audit_chain.h"
 
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 namespace schakel::security {
 namespace {
@@ -202,6 +203,38 @@ TEST(AuditValidation, AcceptsAGoodEventAndNamesTheBadField) {
   e = Event(1);
   e.correlation_id = std::string(257, 'c');
   EXPECT_EQ(ValidateAuditEvent(e).error().field, "correlation_id");
+}
+
+RC_GTEST_PROP(AuditChain, AnySingleTamperingIsDetectedWithAnAnchor, ()) {
+  const AuditChainKey key = TestKey();
+  const int n = *rc::gen::inRange(2, 12);
+  std::vector<StoredAuditEvent> chain = Chain(key, n);
+  const AuditAnchor anchor{n, chain.back().hash};
+  const auto k = static_cast<std::size_t>(*rc::gen::inRange(0, n));
+  switch (*rc::gen::inRange(0, 5)) {
+    case 0:  // alter one field
+      chain[k].event.object_id += "x";
+      break;
+    case 1:  // delete
+      chain.erase(chain.begin() + static_cast<std::ptrdiff_t>(k));
+      break;
+    case 2: {  // swap with another event
+      const auto j = static_cast<std::size_t>(*rc::gen::inRange(0, n));
+      RC_PRE(j != k);
+      std::swap(chain[k], chain[j]);
+      break;
+    }
+    case 3: {  // insert a forged event with a plausible sequence number
+      AuditEvent forged = Event(static_cast<std::int64_t>(k) + 1);
+      forged.action = "person.export";
+      chain.insert(chain.begin() + static_cast<std::ptrdiff_t>(k), {forged, std::string(64, 'b')});
+      break;
+    }
+    default:  // replace a hash
+      chain[k].hash = std::string(64, 'c');
+      break;
+  }
+  RC_ASSERT(VerifyAuditChain(key, chain, std::nullopt, anchor).has_value());
 }
 
 TEST(AuditCanonical, IsUnambiguousAcrossFieldBoundaries) {
