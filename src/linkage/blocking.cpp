@@ -1,6 +1,7 @@
 #include "linkage/blocking.h"
 
 #include <algorithm>
+#include <thread>
 
 namespace schakel::linkage {
 namespace {
@@ -54,6 +55,89 @@ CandidatePairs DedupCandidates(const std::vector<EncodedRecord>& records,
     s = e;
   }
   SortUnique(out.pairs);
+  return out;
+}
+
+namespace {
+
+// Scores all pairs inside the blocks [first, last) of `bounds` (start offsets into entries).
+void ScoreBlocks(const std::vector<EncodedRecord>& records, const std::vector<Entry>& entries,
+                 const std::vector<std::pair<std::size_t, std::size_t>>& blocks, std::size_t first,
+                 std::size_t last, float threshold, DiceKernel kernel, std::vector<ScoredPair>& out,
+                 std::size_t& compared) {
+  std::vector<Clk> clks;
+  std::vector<std::uint32_t> pops, ids;
+  std::vector<std::uint16_t> counts;
+  for (std::size_t b = first; b < last; ++b) {
+    auto [s, e] = blocks[b];
+    std::size_t n = e - s;
+    clks.resize(n);
+    pops.resize(n);
+    ids.resize(n);
+    counts.resize(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      ids[k] = entries[s + k].index;
+      clks[k] = records[ids[k]].clk;
+      pops[k] = records[ids[k]].popcount;
+    }
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+      std::size_t m = n - i - 1;
+      IntersectionCounts(kernel, clks[i], clks.data() + i + 1, m, counts.data());
+      compared += m;
+      for (std::size_t j = 0; j < m; ++j) {
+        std::uint32_t total = pops[i] + pops[i + 1 + j];
+        if (2.0f * static_cast<float>(counts[j]) < threshold * static_cast<float>(total)) continue;
+        std::uint32_t x = ids[i], y = ids[i + 1 + j];
+        if (x == y) continue;
+        out.push_back({std::min(x, y), std::max(x, y),
+                       static_cast<float>(DiceFromCounts(counts[j], pops[i], pops[i + 1 + j]))});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<ScoredPair> BlockedPairsAbove(const std::vector<EncodedRecord>& records,
+                                          std::size_t max_block_size, double threshold,
+                                          DiceKernel kernel, int threads, std::size_t* compared) {
+  std::vector<Entry> entries;
+  AddEntries(records, 0, entries);
+  std::sort(entries.begin(), entries.end());
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;
+  for (std::size_t s = 0; s < entries.size();) {
+    std::size_t e = s;
+    while (e < entries.size() && entries[e].key == entries[s].key) ++e;
+    if (e - s >= 2 && e - s <= max_block_size) blocks.emplace_back(s, e);
+    s = e;
+  }
+  std::size_t workers = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1,
+                                                std::max<std::size_t>(blocks.size() / 64, 1));
+  std::vector<std::vector<ScoredPair>> found(workers);
+  std::vector<std::size_t> counts(workers);
+  auto work = [&](std::size_t w) {
+    ScoreBlocks(records, entries, blocks, w * blocks.size() / workers,
+                (w + 1) * blocks.size() / workers, static_cast<float>(threshold), kernel, found[w],
+                counts[w]);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  std::vector<ScoredPair> out;
+  std::size_t total = 0;
+  for (std::size_t w = 0; w < workers; ++w) {
+    out.insert(out.end(), found[w].begin(), found[w].end());
+    total += counts[w];
+  }
+  if (compared) *compared = total;
+  std::sort(out.begin(), out.end(), [](const ScoredPair& x, const ScoredPair& y) {
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  out.erase(std::unique(
+                out.begin(), out.end(),
+                [](const ScoredPair& x, const ScoredPair& y) { return x.a == y.a && x.b == y.b; }),
+            out.end());
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "linkage/dice.h"
 #include "linkage/encoded_record.h"
 
 namespace schakel::linkage {
@@ -31,6 +32,15 @@ inline std::uint32_t PairSecond(std::uint64_t p) {
 // still meet through their other keys.
 CandidatePairs DedupCandidates(const std::vector<EncodedRecord>& records,
                                std::size_t max_block_size);
+
+// Dedup without materialising candidate pairs: every block is scored where it lies (its filters
+// gathered into a small contiguous buffer and compared with the one-to-many Dice kernel), blocks
+// spread over `threads` threads, and only pairs at or above the threshold kept. A pair sharing
+// several blocks is scored more than once, which costs less than sorting all candidate pairs.
+// Returns pairs with a < b, sorted, unique; *compared receives the number of Dice evaluations.
+std::vector<ScoredPair> BlockedPairsAbove(const std::vector<EncodedRecord>& records,
+                                          std::size_t max_block_size, double threshold,
+                                          DiceKernel kernel, int threads, std::size_t* compared);
 
 // Pairs across two sets (a from the first, b from the second).
 CandidatePairs LinkCandidates(const std::vector<EncodedRecord>& a,

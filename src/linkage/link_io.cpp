@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <set>
 
 #include "linkage/csv.h"
@@ -45,7 +44,10 @@ bool ParseHexWords(std::string_view s, std::uint64_t* words, std::size_t n) {
 Result<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error::Unavailable("cannot read '" + path + "'");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text;
+  for (char buf[65536]; in.read(buf, sizeof buf) || in.gcount() > 0;) {
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) return Error::Unavailable("error while reading '" + path + "'");
   return text;
 }

@@ -1,7 +1,6 @@
 #include "linkage/linkage_key.h"
 
 #include <fstream>
-#include <iterator>
 
 namespace schakel::linkage {
 
@@ -23,7 +22,10 @@ Result<LinkageKey> LoadKeyFile(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error::Unavailable("cannot read key file '" + path + "'");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  for (char buf[65536]; in.read(buf, sizeof buf) || in.gcount() > 0;) {
+    bytes.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) return Error::Unavailable("error while reading key file '" + path + "'");
   Result<LinkageKey> key = LinkageKey::FromBytes(bytes);
   if (!key.ok()) {

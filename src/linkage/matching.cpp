@@ -33,16 +33,12 @@ std::vector<float> ScorePairs(const std::vector<EncodedRecord>& first,
 }
 
 DedupResult Deduplicate(const std::vector<EncodedRecord>& records, const MatchOptions& options) {
-  CandidatePairs candidates = DedupCandidates(records, options.max_block_size);
-  std::vector<float> scores = ScorePairs(records, records, candidates.pairs, options);
-  std::vector<ScoredPair> edges;
-  for (std::size_t p = 0; p < scores.size(); ++p) {
-    if (static_cast<double>(scores[p]) >= options.threshold) {
-      edges.push_back({PairFirst(candidates.pairs[p]), PairSecond(candidates.pairs[p]), scores[p]});
-    }
-  }
+  std::size_t compared = 0;
+  std::vector<ScoredPair> edges =
+      BlockedPairsAbove(records, options.max_block_size, options.threshold, options.kernel,
+                        options.threads, &compared);
   DedupResult out;
-  out.candidate_pairs = candidates.pairs.size();
+  out.candidate_pairs = compared;
   out.matched_pairs = edges.size();
   auto similarity = [&](std::uint32_t i, std::uint32_t j) {
     const EncodedRecord& x = records[i];

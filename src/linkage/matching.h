@@ -26,8 +26,8 @@ struct MatchOptions {
 
 struct DedupResult {
   Clustering clustering;
-  std::size_t candidate_pairs = 0;  // pairs compared after blocking
-  std::size_t matched_pairs = 0;    // pairs at or above the threshold
+  std::size_t candidate_pairs = 0;  // Dice evaluations inside blocks (a pair may recur)
+  std::size_t matched_pairs = 0;    // distinct pairs at or above the threshold
 };
 
 DedupResult Deduplicate(const std::vector<EncodedRecord>& records, const MatchOptions& options);

@@ -218,7 +218,7 @@ std::string PhoneticCode(std::string_view normalised_word) {
   if (s.empty()) return {};
   std::string code(1, s[0]);
   char last = SoundClass(s[0]);
-  for (std::size_t i = 1; i < s.size() && code.size() < 4; ++i) {
+  for (std::size_t i = 1; i < s.size() && code.size() < 6; ++i) {
     char cls = SoundClass(s[i]);
     if (cls != '0' && cls != last) code.push_back(cls);
     if (s[i] != 'h' && s[i] != 'w') last = cls;

@@ -33,7 +33,7 @@ FamilyName SplitFamilyName(std::string_view utf8);
 // Given names as normalised words ("Maria-José  Ana" -> {"maria", "jose", "ana"}).
 std::vector<std::string> SplitGivenNames(std::string_view utf8);
 
-// A Soundex-like code of a normalised word (first letter + up to three consonant classes), with a
+// A Soundex-like code of a normalised word (first letter + up to five consonant classes), with a
 // few Dutch spellings folded first (ij->y, ch->g, ph->f, dt/d at end->t, sch->s, ck->k, z->s).
 // Empty for an empty word.
 std::string PhoneticCode(std::string_view normalised_word);

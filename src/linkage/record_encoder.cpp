@@ -1,5 +1,6 @@
 #include "linkage/record_encoder.h"
 
+#include <fmt/format.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
@@ -37,12 +38,15 @@ class RecordEncoder::Hmac {
   Hmac(const Hmac&) = delete;
   Hmac& operator=(const Hmac&) = delete;
 
-  std::array<std::uint64_t, 4> Sign(std::string_view message) {
+  std::array<std::uint64_t, 4> Sign(std::string_view message) { return Sign(message, {}); }
+
+  // HMAC of the concatenation a + b, without building it.
+  std::array<std::uint64_t, 4> Sign(std::string_view a, std::string_view b) {
     unsigned char out[32];
     std::size_t len = 0;
     if (EVP_MAC_init(ctx_, nullptr, 0, nullptr) != 1 ||
-        EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(message.data()),
-                       message.size()) != 1 ||
+        EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(a.data()), a.size()) != 1 ||
+        EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(b.data()), b.size()) != 1 ||
         EVP_MAC_final(ctx_, out, &len, sizeof out) != 1 || len != sizeof out) {
       throw std::runtime_error("HMAC-SHA256 failed");
     }
@@ -60,8 +64,13 @@ namespace {
 
 void AddBigrams(std::string_view word, std::vector<std::string>& out) {
   if (word.empty()) return;
-  std::string padded = "_" + std::string(word) + "_";
-  for (std::size_t i = 0; i + 2 <= padded.size(); ++i) out.push_back(padded.substr(i, 2));
+  // Padded with '_' so that first and last letters get bigrams of their own: "_j", "n_".
+  char prev = '_';
+  for (char c : word) {
+    out.push_back({prev, c});
+    prev = c;
+  }
+  out.push_back({prev, '_'});
 }
 
 Result<std::string> NormaliseSex(std::string_view value) {
@@ -79,19 +88,36 @@ std::vector<std::string> DateTokens(const BirthDate& d) {
   std::vector<std::string> t;
   if (d.empty()) return t;
   // Year, and two "half-year" tokens so that years one apart always share one of them.
-  t.push_back("y" + std::to_string(d.year));
-  t.push_back("h" + std::to_string(d.year / 2));
-  t.push_back("h" + std::to_string((d.year + 1) / 2));
-  if (d.month) t.push_back("m" + std::to_string(d.month));
+  t.push_back(fmt::format("y{}", d.year));
+  t.push_back(fmt::format("h{}", d.year / 2));
+  t.push_back(fmt::format("h{}", (d.year + 1) / 2));
+  if (d.month) t.push_back(fmt::format("m{}", d.month));
   if (d.day) {
-    t.push_back("d" + std::to_string(d.day));
+    t.push_back(fmt::format("d{}", d.day));
     // Day and month as an unordered pair survive a day/month swap.
     int lo = std::min(d.day, d.month), hi = std::max(d.day, d.month);
-    t.push_back("p" + std::to_string(lo) + "." + std::to_string(hi));
-    t.push_back("q" + std::to_string(lo) + "." + std::to_string(hi));  // double weight
-    t.push_back("f" + std::to_string(d.year * 10000 + d.month * 100 + d.day));
+    t.push_back(fmt::format("p{}.{}", lo, hi));
+    t.push_back(fmt::format("q{}.{}", lo, hi));  // double weight
+    t.push_back(fmt::format("f{}", d.year * 10000 + d.month * 100 + d.day));
   }
   return t;
+}
+
+// Bigrams are made of [a-z0-9_]: 37 × 37 possible ones per slot.
+constexpr std::size_t kAlphabet = 37;
+constexpr std::size_t kBigramsPerSlot = kAlphabet * kAlphabet;
+
+int AlphabetIndex(char c) {
+  if (c >= 'a' && c <= 'z') return c - 'a';
+  if (c >= '0' && c <= '9') return 26 + (c - '0');
+  return c == '_' ? 36 : -1;
+}
+
+// Index of a two-character token in a slot's table, or -1 when it is not a bigram.
+int BigramIndex(std::string_view token) {
+  if (token.size() != 2) return -1;
+  int a = AlphabetIndex(token[0]), b = AlphabetIndex(token[1]);
+  return a < 0 || b < 0 ? -1 : a * static_cast<int>(kAlphabet) + b;
 }
 
 }  // namespace
@@ -140,16 +166,23 @@ Result<std::vector<std::string>> FieldTokens(const FieldSpec& field, std::string
 }
 
 RecordEncoder::RecordEncoder(const LinkageKey& key, Schema schema)
-    : hmac_(std::make_unique<Hmac>(key.bytes())), schema_(std::move(schema)) {}
+    : hmac_(std::make_unique<Hmac>(key.bytes())),
+      schema_(std::move(schema)),
+      bigram_digests_((schema_.fields.size() + 1) * kBigramsPerSlot),
+      bigram_known_(bigram_digests_.size()) {}
 
 RecordEncoder::~RecordEncoder() = default;
 
-const RecordEncoder::Digest& RecordEncoder::TokenDigest(std::string_view tagged) {
-  auto it = cache_.find(std::string(tagged));
-  if (it != cache_.end()) return it->second;
-  // Bounded: the cache holds common tokens (bigrams); rare ones (full dates) churn through it.
-  if (cache_.size() > (1u << 20)) cache_.clear();
-  return cache_.emplace(std::string(tagged), hmac_->Sign(tagged)).first->second;
+RecordEncoder::Digest RecordEncoder::TokenDigest(std::size_t slot, std::string_view domain,
+                                                 std::string_view token) {
+  int bigram = BigramIndex(token);
+  if (bigram < 0) return hmac_->Sign(domain, token);
+  std::size_t i = slot * kBigramsPerSlot + static_cast<std::size_t>(bigram);
+  if (!bigram_known_[i]) {
+    bigram_digests_[i] = hmac_->Sign(domain, token);
+    bigram_known_[i] = true;
+  }
+  return bigram_digests_[i];
 }
 
 std::uint64_t RecordEncoder::BlockingKey(std::string_view material) {
@@ -174,9 +207,9 @@ Result<EncodedRecord> RecordEncoder::Encode(const PersonRecord& record) {
   out.id = record.id;
   out.sketches.resize(schema_.fields.size());
   std::vector<std::vector<std::string>> all_tokens(schema_.fields.size());
-  std::string tagged;
   for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
     const FieldSpec& spec = schema_.fields[f];
+    const std::string field_domain = spec.name + ":";
     Result<std::vector<std::string>> tokens = FieldTokens(spec, record.values[f]);
     if (!tokens.ok()) return tokens.error();
     if (!tokens->empty()) out.present |= 1u << f;
@@ -200,11 +233,9 @@ Result<EncodedRecord> RecordEncoder::Encode(const PersonRecord& record) {
       // (Chinese, Vietnamese, Arabic names; forms filled in the wrong boxes).
       int shared = is_name ? (2 * hashes + 2) / 3 : 0;
       if (shared > 0) {
-        tagged.assign("\x02name:").append(token);
-        SetBits(TokenDigest(tagged), 0, shared, out.clk);
+        SetBits(TokenDigest(schema_.fields.size(), "\x02name:", token), 0, shared, out.clk);
       }
-      tagged.assign(spec.name).append(1, ':').append(token);
-      const Digest& d = TokenDigest(tagged);
+      const Digest d = TokenDigest(f, field_domain, token);
       SetBits(d, shared, hashes, out.clk);
       const std::uint64_t sstep = d[3] | 1u;
       for (std::uint64_t j = 0; j < 2; ++j) {

@@ -12,7 +12,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "domain/result.h"
@@ -47,7 +46,9 @@ class RecordEncoder {
 
  private:
   using Digest = std::array<std::uint64_t, 4>;
-  const Digest& TokenDigest(std::string_view domain_tagged_token);
+  // HMAC of domain + token. Bigrams (few, and repeated in every record) are served from a
+  // table per domain slot (a field, or the shared name space).
+  Digest TokenDigest(std::size_t slot, std::string_view domain, std::string_view token);
   std::uint64_t BlockingKey(std::string_view material);
   std::vector<std::uint64_t> BlockingKeys(const std::vector<std::vector<std::string>>& tokens,
                                           const PersonRecord& record);
@@ -55,7 +56,8 @@ class RecordEncoder {
   class Hmac;  // OpenSSL HMAC-SHA256 context, keyed once
   std::unique_ptr<Hmac> hmac_;
   Schema schema_;
-  std::unordered_map<std::string, Digest> cache_;
+  std::vector<Digest> bigram_digests_;
+  std::vector<bool> bigram_known_;
 };
 
 // Encodes all records, using up to `threads` threads. On error returns the first failing record

@@ -1,7 +1,6 @@
 #include "febrl.h"
 
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <stdexcept>
 
@@ -36,7 +35,10 @@ std::vector<PersonRecord> LoadFebrl(const std::string& file_name) {
   std::string path = std::string(SCHAKEL_SHARED_DATA_DIR) + "/linkage/febrl/" + file_name;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text;
+  for (char buf[65536]; in.read(buf, sizeof buf) || in.gcount() > 0;) {
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
   Result<CsvTable> table = ParseCsv(text);
   if (!table.ok()) throw std::runtime_error(table.error().message);
   // rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state,
