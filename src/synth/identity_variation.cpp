@@ -179,6 +179,16 @@ Record IdentityRenderer::Render(const Person& person, std::uint32_t person_index
 
   r.given_names =
       WriteName(names.Given(female)[person.given], choice, v.latin_variant, rng, r.variations);
+  const bool drop_second = rng.Chance(v.second_given_dropped);
+  if (person.has_second_given()) {
+    if (drop_second) {
+      r.variations |= kSecondGivenDropped;
+    } else {
+      r.given_names += ' ';
+      r.given_names += WriteName(names.Given(female)[person.second_given], choice, v.latin_variant,
+                                 rng, r.variations);
+    }
+  }
   std::size_t family_index = person.family;
   if (rng.Chance(v.married_name) && person.has_married_name) {
     family_index = person.married_family;

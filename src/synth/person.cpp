@@ -39,7 +39,7 @@ const char* VariationName(int bit) {
       "latin_variant",       "particle_variant", "married_name",  "name_order_swap",
       "dob_swap_day_month",  "dob_year_off",     "dob_missing",   "dob_first_january",
       "given_missing",       "family_missing",   "sex_missing",   "nationality_missing",
-      "nationality_recoded", "place_missing",    "second_record"};
+      "nationality_recoded", "place_missing",    "second_record", "second_given_dropped"};
   return bit >= 0 && bit < kVariationCount ? kNames[bit] : "";
 }
 

@@ -30,6 +30,8 @@ std::string FormatIsoDate(const CivilDate& date);
 
 enum class Sex : std::uint8_t { kUnknown = 0, kFemale = 1, kMale = 2 };
 
+inline constexpr std::uint16_t kNoName = 0xFFFF;
+
 // One person of the true population (the generator keeps only those captured by any source).
 struct Person {
   std::uint64_t id = 0;   // unique over the whole world, also for persons never captured
@@ -44,10 +46,12 @@ struct Person {
   std::uint8_t captured = 0;    // capture history: bit s set when source s captured the person
   bool has_married_name = false;
   CivilDate date_of_birth;
-  std::uint16_t given = 0;           // index into NationalityNames::Given(female)
-  std::uint16_t family = 0;          // birth family name, index into NationalityNames::Family
-  std::uint16_t married_family = 0;  // valid when has_married_name
-  std::uint16_t place = 0;           // index into NationalityNames::places
+  bool has_second_given() const { return second_given != kNoName; }
+  std::uint16_t given = 0;               // index into NationalityNames::Given(female)
+  std::uint16_t second_given = kNoName;  // a second given name, or kNoName
+  std::uint16_t family = 0;              // birth family name, index into NationalityNames::Family
+  std::uint16_t married_family = 0;      // valid when has_married_name
+  std::uint16_t place = 0;               // index into NationalityNames::places
 };
 
 // Kinds of identity variation, as bits of Record::variations.
@@ -70,9 +74,10 @@ enum Variation : std::uint32_t {
   kNationalityMissing = 1u << 15,
   kNationalityRecoded = 1u << 16,
   kPlaceMissing = 1u << 17,
-  kSecondRecord = 1u << 18,  // a further record of the same capture within one source
+  kSecondRecord = 1u << 18,        // a further record of the same capture within one source
+  kSecondGivenDropped = 1u << 19,  // only the first of two given names recorded
 };
-inline constexpr int kVariationCount = 19;
+inline constexpr int kVariationCount = 20;
 // Snake-case name of variation bit `bit` (0..kVariationCount-1), as written to truth.csv.
 const char* VariationName(int bit);
 

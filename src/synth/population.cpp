@@ -67,7 +67,13 @@ Person PopulationSampler::Draw(std::uint64_t id, int year, Rng& rng) const {
   p.visibility = Narrow<std::uint8_t>(visibility_.Sample(rng));
 
   const NationalityNames& names = *names_[nationality];
-  p.given = Narrow<std::uint16_t>(rng.Below(names.Given(female).size()));
+  const std::size_t givens = names.Given(female).size();
+  p.given = Narrow<std::uint16_t>(rng.Below(givens));
+  const bool second_given = rng.Chance(d.second_given_share[nationality]);
+  if (second_given && givens > 1) {
+    const std::uint64_t other = rng.Below(givens - 1);
+    p.second_given = Narrow<std::uint16_t>(other >= p.given ? other + 1 : other);
+  }
   const std::size_t families = names.FamilyCount(female);
   p.family = Narrow<std::uint16_t>(rng.Below(families));
   p.place = Narrow<std::uint16_t>(rng.Below(names.places.size()));

@@ -138,8 +138,16 @@ void AppendPersonsCsv(const World& world, const WorldModel& model, std::string& 
     out += fmt::format("{},{},{},{},{},{},{},{},{},", PersonId(p.id), p.year, m.cbs_code,
                        model.municipalities.regions[m.region], d.forms[p.form].code, SexCode(p.sex),
                        p.age, d.age_bands[p.age_band].label, d.nationalities[p.nationality]);
-    for (const std::string* field :
-         {&given.native, &given.PrimaryLatin(), &family.native, &family.PrimaryLatin()}) {
+    std::string given_native = given.native;
+    std::string given_latin = given.PrimaryLatin();
+    if (p.has_second_given()) {
+      const NameEntry& second = names.Given(female)[p.second_given];
+      given_native += ' ' + second.native;
+      given_latin += ' ' + second.PrimaryLatin();
+    }
+    const std::string* fields[] = {&given_native, &given_latin, &family.native,
+                                   &family.PrimaryLatin()};
+    for (const std::string* field : fields) {
       AppendCsvField(out, *field);
       out += ',';
     }

@@ -82,6 +82,7 @@ Status SetVariation(VariationRates& v, const Entry& e) {
       {"latin_variant", &VariationRates::latin_variant},
       {"particle_variant", &VariationRates::particle_variant},
       {"married_name", &VariationRates::married_name},
+      {"second_given_dropped", &VariationRates::second_given_dropped},
       {"name_order_swap", &VariationRates::name_order_swap},
       {"name_order_swap_east_asian", &VariationRates::name_order_swap_east_asian},
       {"dob_swap_day_month", &VariationRates::dob_swap_day_month},
@@ -105,8 +106,8 @@ Status SetVariation(VariationRates& v, const Entry& e) {
 }
 
 bool IsProbabilityTable(std::string_view table) {
-  return table == "variation" || table == "married" || table.starts_with("capture.") ||
-         table == "duplicate" || table.starts_with("sex.");
+  return table == "variation" || table == "married" || table == "second_given_name" ||
+         table.starts_with("capture.") || table == "duplicate" || table.starts_with("sex.");
 }
 
 // First pass: the lists every per-item table refers to (sources, forms, age bands, nationalities).
@@ -164,6 +165,7 @@ Status FillTables(const std::vector<Entry>& entries, Distributions& d,
   }
   d.minor_factor.assign(n_src, 1.0);
   d.duplicate_rate.assign(n_src, 0.0);
+  d.second_given_share.assign(d.nationalities.size(), 0.0);
   for (const Entry& e : entries) {
     const auto dot = e.table.find('.');
     const std::string head = e.table.substr(0, dot);
@@ -215,6 +217,12 @@ Status FillTables(const std::vector<Entry>& entries, Distributions& d,
       if (!multiplier.ok() || *multiplier < 0) return At(e.line, "bad visibility multiplier");
       d.visibility_multiplier.push_back(*multiplier);
       d.visibility_weight.push_back(e.value);
+    } else if (e.table == "second_given_name") {
+      const std::size_t nat = Find(d.nationalities, e.key);
+      if (nat == d.nationalities.size()) {
+        return At(e.line, fmt::format("nationality '{}' is not drawn by any form", e.key));
+      }
+      d.second_given_share[nat] = e.value;
     } else if (e.table == "married") {
       d.married_adult_women = e.value;
     } else if (e.table == "variation") {

@@ -48,6 +48,7 @@ struct VariationRates {
   double typo_given = 0, typo_family = 0;
   double native_script = 0, native_diacritics = 0, latin_variant = 0, particle_variant = 0;
   double married_name = 0, name_order_swap = 0, name_order_swap_east_asian = 0;
+  double second_given_dropped = 0;
   double dob_swap_day_month = 0, dob_year_off = 0, dob_missing = 0, dob_first_january = 0;
   double given_missing = 0, family_missing = 0, sex_missing = 0;
   double nationality_missing = 0, nationality_recoded = 0, place_missing = 0;
@@ -66,6 +67,7 @@ struct Distributions {
   std::vector<double> visibility_multiplier;  // person-level heterogeneity of capture
   std::vector<double> visibility_weight;
   double married_adult_women = 0;
+  std::vector<double> second_given_share;  // per nationality: persons with two given names
   VariationRates variation;
   std::map<std::string, std::string> nationality_confusion;  // alpha-3 -> alpha-3
 

@@ -108,6 +108,23 @@ TEST(IdentityVariation, MarriedNamesAndParticlesVaryAtTheirRates) {
   EXPECT_GT(n, 200u);
 }
 
+TEST(IdentityVariation, SecondGivenNamesAreSometimesLeftOut) {
+  const World& w = VariedWorld();
+  const VariationRates& v = RepositoryModel().distributions.variation;
+  std::size_t n = 0;
+  EXPECT_NEAR(Rate(
+                  kSecondGivenDropped,
+                  [](const Record&, const Person& p) { return p.has_second_given(); }, &n),
+              v.second_given_dropped, 0.03);
+  EXPECT_GT(n, 1000u);
+  EXPECT_EQ(Rate(kSecondGivenDropped,
+                 [](const Record&, const Person& p) { return !p.has_second_given(); }),
+            0.0);
+  std::size_t with_two = 0;
+  for (const Person& p : w.persons) with_two += p.has_second_given() ? 1u : 0u;
+  EXPECT_GT(with_two, w.persons.size() / 10);
+}
+
 TEST(IdentityVariation, UnflaggedRecordsCarryTheTrueIdentity) {
   const World& w = VariedWorld();
   const WorldModel& m = RepositoryModel();
@@ -124,8 +141,12 @@ TEST(IdentityVariation, UnflaggedRecordsCarryTheTrueIdentity) {
     if ((r.variations & kNameFlags) == 0) {
       const NameEntry& given = names.Given(female)[p.given];
       const NameEntry& family = names.Family(female, p.family);
-      EXPECT_TRUE(r.given_names == given.native || r.given_names == given.PrimaryLatin())
-          << r.given_names;
+      std::string native = given.native, latin = given.PrimaryLatin();
+      if (p.has_second_given() && (r.variations & kSecondGivenDropped) == 0) {
+        native += ' ' + names.Given(female)[p.second_given].native;
+        latin += ' ' + names.Given(female)[p.second_given].PrimaryLatin();
+      }
+      EXPECT_TRUE(r.given_names == native || r.given_names == latin) << r.given_names;
       EXPECT_TRUE(r.family_name == family.native || r.family_name == family.PrimaryLatin())
           << r.family_name;
       ++checked;
