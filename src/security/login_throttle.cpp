@@ -2,7 +2,11 @@
 // overflow however many failures are recorded.
 #include "security/login_throttle.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
+#include <array>
+#include <cstdio>
 
 namespace schakel::security {
 namespace {
@@ -39,6 +43,23 @@ FailureHistory RecordFailure(const FailureHistory& history, std::chrono::sys_sec
                              const ThrottlePolicy& policy) {
   int previous = Forgotten(history, now, policy) ? 0 : history.consecutive_failures;
   return {previous + 1, now};
+}
+
+std::string ThrottleAddressKey(std::string_view address) {
+  const std::string text(address);
+  std::array<unsigned char, 16> v6{};
+  if (::inet_pton(AF_INET6, text.c_str(), v6.data()) != 1) return text;
+  static constexpr std::array<unsigned char, 12> kMappedPrefix = {0, 0, 0, 0, 0,    0,
+                                                                  0, 0, 0, 0, 0xFF, 0xFF};
+  if (std::equal(kMappedPrefix.begin(), kMappedPrefix.end(), v6.begin())) {
+    char v4[INET_ADDRSTRLEN];
+    ::inet_ntop(AF_INET, v6.data() + 12, v4, sizeof v4);
+    return v4;
+  }
+  std::fill(v6.begin() + 8, v6.end(), 0);
+  char out[INET6_ADDRSTRLEN];
+  ::inet_ntop(AF_INET6, v6.data(), out, sizeof out);
+  return std::string(out) + "/64";
 }
 
 }  // namespace schakel::security

@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
+#include <string_view>
 
 namespace schakel::security {
 
@@ -49,6 +51,11 @@ ThrottleDecision LoginThrottleDecision(const FailureHistory& history, std::chron
 
 // The stricter of two decisions (account and address).
 ThrottleDecision Stricter(const ThrottleDecision& a, const ThrottleDecision& b);
+
+// The key under which an address's failures are counted: an IPv4 address as is, an IPv6 address
+// as its /64 prefix ("2001:db8:1:2::/64"), since one IPv6 client usually controls a whole /64.
+// IPv4-mapped IPv6 addresses count as IPv4. Anything unparsable is returned unchanged.
+std::string ThrottleAddressKey(std::string_view address);
 
 FailureHistory RecordFailure(const FailureHistory& history, std::chrono::sys_seconds now,
                              const ThrottlePolicy& policy);

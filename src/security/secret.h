@@ -35,6 +35,7 @@ class SecretKey {
  public:
   static constexpr std::size_t kSize = 32;
 
+  // All zero: a placeholder to be overwritten, never a key to use.
   SecretKey() { bytes_.fill(0); }
   explicit SecretKey(std::span<const unsigned char, kSize> bytes);
   SecretKey(const SecretKey& other) = default;

@@ -78,6 +78,15 @@ TEST(LoginThrottle, StricterOfAccountAndAddressWins) {
   EXPECT_EQ(Stricter(wait, longer).retry_after, seconds(120));
 }
 
+TEST(ThrottleAddressKey, GroupsIpv6ByPrefixAndKeepsIpv4) {
+  EXPECT_EQ(ThrottleAddressKey("192.0.2.10"), "192.0.2.10");
+  EXPECT_EQ(ThrottleAddressKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "2001:db8:1:2::/64");
+  EXPECT_EQ(ThrottleAddressKey("2001:db8:1:2::1"), ThrottleAddressKey("2001:db8:1:2:ffff::9"));
+  EXPECT_NE(ThrottleAddressKey("2001:db8:1:2::1"), ThrottleAddressKey("2001:db8:1:3::1"));
+  EXPECT_EQ(ThrottleAddressKey("::ffff:192.0.2.10"), "192.0.2.10");
+  EXPECT_EQ(ThrottleAddressKey("cli"), "cli");
+}
+
 RC_GTEST_PROP(LoginThrottle, DelayNeverDecreasesAndNeverExceedsTheCap, (unsigned char n)) {
   int failures = n;
   RC_ASSERT(ThrottleDelay(failures, kAccount) <= ThrottleDelay(failures + 1, kAccount));
