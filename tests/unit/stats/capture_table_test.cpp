@@ -49,6 +49,10 @@ struct BadCsv {
   const char* message_part;
 };
 
+void PrintTo(const BadCsv& c, std::ostream* os) {
+  *os << c.message_part;
+}
+
 class CaptureCsvErrors : public ::testing::TestWithParam<BadCsv> {};
 
 TEST_P(CaptureCsvErrors, NameLineColumnAndReason) {
