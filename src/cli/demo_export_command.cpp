@@ -1,3 +1,4 @@
+// CLI11 wiring of `schakel demo export` (see demo_export_command.h); the work is in src/synth.
 #include "cli/demo_export_command.h"
 
 #include <cstdlib>

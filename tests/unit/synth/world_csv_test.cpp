@@ -2,6 +2,7 @@
 #include "synth/world_csv.h"
 
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 #include <algorithm>
 #include <bit>
@@ -58,6 +59,24 @@ TEST(RecordsCsv, EveryRowPassesTheLinkageInputFormat) {
                                                    [](char c) { return c >= 'A' && c <= 'Z'; })))
         << row[0] << " nationality " << row[5];
   }
+}
+
+RC_GTEST_PROP(GenerateWorld, AnySeedGivesWellFormedRecordsThatMapToTheirPersons,
+              (std::uint64_t seed)) {
+  WorldParams params;
+  params.seed = seed;
+  params.years = 1;
+  params.scale = 0.03;
+  const World w = GenerateWorld(RepositoryModel(), params).value();
+  for (const Record& r : w.records) {
+    RC_ASSERT(r.person < w.persons.size());
+    RC_ASSERT((w.persons[r.person].captured & (1u << r.source)) != 0u);
+    RC_ASSERT(!r.date_of_birth.known() || IsValidDate(r.date_of_birth));
+    RC_ASSERT(IsValidUtf8(r.given_names));
+    RC_ASSERT(IsValidUtf8(r.family_name));
+    RC_ASSERT(IsValidUtf8(r.place_of_birth));
+  }
+  RC_ASSERT(w.RegisteredSize(StratumFilter::All()) == w.persons.size());
 }
 
 TEST(TruthCsv, EveryRecordMapsToACapturedPersonOfItsSource) {

@@ -242,6 +242,38 @@ TEST(GenerateWorld, CaptureRatePerSourceMatchesTheModelWhenSourcesAreIndependent
   EXPECT_NEAR(with, without, 0.02);
 }
 
+TEST(CaptureModel, AppliesFormMinorFactorVisibilityAndLiftsFromTheModel) {
+  const Distributions& d = RepositoryModel().distributions;
+  const std::size_t police = IndexOf(d.sources, "police"), care = IndexOf(d.sources, "care");
+  const std::size_t vt = IndexOf(d.sources, "veilig_thuis");
+  Person adult;
+  adult.form = 0;
+  adult.age_band = 1;  // 18-22
+  adult.visibility = 1;
+  ASSERT_FALSE(d.age_bands[adult.age_band].minor());
+  ASSERT_EQ(d.visibility_multiplier[1], 1.0);
+  const CaptureModel model(d, CaptureOptions{});
+  const double base = d.forms[0].capture[care];
+  EXPECT_DOUBLE_EQ(model.Probability(adult, care, 0), base);
+  double lift = 0;
+  for (const SourceDependence& dep : d.dependence) {
+    if (dep.from == police && dep.to == care) lift = dep.lift;
+  }
+  ASSERT_GT(lift, 1.0);
+  const auto police_bit = static_cast<std::uint8_t>(1u << police);
+  EXPECT_DOUBLE_EQ(model.Probability(adult, care, police_bit), base * lift);
+  Person minor = adult;
+  minor.age_band = 0;  // 12-17
+  ASSERT_TRUE(d.age_bands[0].minor());
+  EXPECT_DOUBLE_EQ(model.Probability(minor, vt, 0),
+                   std::min(0.95, d.forms[0].capture[vt] * d.minor_factor[vt]));
+  Person hidden = adult;
+  hidden.visibility = 0;
+  EXPECT_DOUBLE_EQ(model.Probability(hidden, care, 0), base * d.visibility_multiplier[0]);
+  const CaptureModel independent(d, CaptureOptions{.independent = true, .max_probability = 0.95});
+  EXPECT_DOUBLE_EQ(independent.Probability(hidden, care, police_bit), base);
+}
+
 TEST(GenerateWorld, PoliceCaptureRaisesCareCaptureByDefault) {
   const Distributions& d = RepositoryModel().distributions;
   const auto [with, without] =

@@ -125,6 +125,45 @@ TEST(IdentityVariation, SecondGivenNamesAreSometimesLeftOut) {
   EXPECT_GT(with_two, w.persons.size() / 10);
 }
 
+// The person's first given name entry.
+const NameEntry& FirstGiven(const Person& p) {
+  const WorldModel& m = RepositoryModel();
+  const NationalityNames& names = *m.names.Find(m.distributions.nationalities[p.nationality]);
+  return names.Given(p.sex == Sex::kFemale)[p.given];
+}
+
+TEST(IdentityVariation, DiacriticsAreDroppedAtTheirRate) {
+  const VariationRates& v = RepositoryModel().distributions.variation;
+  std::size_t n = 0;
+  const double rate = Rate(
+      kDiacriticsDropped,
+      [](const Record&, const Person& p) {
+        const NameEntry& given = FirstGiven(p);
+        return given.script == Script::kLatin && !IsAscii(given.native) && !given.latin.empty();
+      },
+      &n);
+  EXPECT_GT(n, 300u);
+  EXPECT_NEAR(rate, 1 - v.native_diacritics, 0.05);
+}
+
+TEST(IdentityVariation, OtherLatinSpellingsAppearAtTheirRate) {
+  const World& w = VariedWorld();
+  const VariationRates& v = RepositoryModel().distributions.variation;
+  double n = 0, variants = 0;
+  for (const Record& r : w.records) {
+    const NameEntry& given = FirstGiven(w.persons[r.person]);
+    if (!IsAscii(given.native) || given.latin.size() < 2) continue;
+    if ((r.variations & (kTypoGiven | kNameOrderSwap | kGivenMissing)) != 0) continue;
+    const std::string first = r.given_names.substr(0, r.given_names.find(' '));
+    n += 1;
+    for (std::size_t i = 1; i < given.latin.size(); ++i) {
+      if (first == given.latin[i] && first != given.latin[0]) variants += 1;
+    }
+  }
+  EXPECT_GT(n, 300);
+  EXPECT_NEAR(variants / n, v.latin_variant, 0.05);
+}
+
 TEST(IdentityVariation, UnflaggedRecordsCarryTheTrueIdentity) {
   const World& w = VariedWorld();
   const WorldModel& m = RepositoryModel();
