@@ -4,6 +4,7 @@
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <bit>
@@ -169,24 +170,41 @@ RecordEncoder::RecordEncoder(const LinkageKey& key, Schema schema)
     : hmac_(std::make_unique<Hmac>(key.bytes())),
       schema_(std::move(schema)),
       bigram_digests_((schema_.fields.size() + 1) * kBigramsPerSlot),
-      bigram_known_(bigram_digests_.size()) {}
+      bigram_known_(bigram_digests_.size()) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  std::array<std::uint64_t, 4> derived = hmac_->Sign("\x01schakel-linkage-blocking-v1");
+  std::memcpy(blocking_key_.data(), derived.data(), blocking_key_.size());
+}
 
 RecordEncoder::~RecordEncoder() = default;
 
 RecordEncoder::Digest RecordEncoder::TokenDigest(std::size_t slot, std::string_view domain,
-                                                 std::string_view token) {
+                                                 std::string_view token, bool few_values) {
   int bigram = BigramIndex(token);
-  if (bigram < 0) return hmac_->Sign(domain, token);
-  std::size_t i = slot * kBigramsPerSlot + static_cast<std::size_t>(bigram);
-  if (!bigram_known_[i]) {
-    bigram_digests_[i] = hmac_->Sign(domain, token);
-    bigram_known_[i] = true;
+  if (bigram >= 0) {
+    std::size_t i = slot * kBigramsPerSlot + static_cast<std::size_t>(bigram);
+    if (!bigram_known_[i]) {
+      bigram_digests_[i] = hmac_->Sign(domain, token);
+      bigram_known_[i] = true;
+    }
+    return bigram_digests_[i];
   }
-  return bigram_digests_[i];
+  if (!few_values) return hmac_->Sign(domain, token);
+  std::string key(1, static_cast<char>(slot));
+  key.append(token);
+  auto it = small_digests_.find(key);
+  if (it != small_digests_.end()) return it->second;
+  if (small_digests_.size() > 65536) small_digests_.clear();  // bounded whatever the input
+  return small_digests_.emplace(std::move(key), hmac_->Sign(domain, token)).first->second;
 }
 
 std::uint64_t RecordEncoder::BlockingKey(std::string_view material) {
-  return hmac_->Sign(std::string("\x01block:") + std::string(material))[0];
+  unsigned char out[crypto_shorthash_BYTES];
+  crypto_shorthash(out, reinterpret_cast<const unsigned char*>(material.data()), material.size(),
+                   blocking_key_.data());
+  std::uint64_t v;
+  std::memcpy(&v, out, sizeof v);
+  return v;
 }
 
 namespace {
@@ -210,6 +228,9 @@ Result<EncodedRecord> RecordEncoder::Encode(const PersonRecord& record) {
   for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
     const FieldSpec& spec = schema_.fields[f];
     const std::string field_domain = spec.name + ":";
+    // Everything but full dates and codes takes few distinct values: cache those HMACs.
+    const bool few_values = spec.kind == FieldKind::kSex || spec.kind == FieldKind::kNationality ||
+                            spec.kind == FieldKind::kBirthDate;
     Result<std::vector<std::string>> tokens = FieldTokens(spec, record.values[f]);
     if (!tokens.ok()) return tokens.error();
     if (!tokens->empty()) out.present |= 1u << f;
@@ -233,9 +254,10 @@ Result<EncodedRecord> RecordEncoder::Encode(const PersonRecord& record) {
       // (Chinese, Vietnamese, Arabic names; forms filled in the wrong boxes).
       int shared = is_name ? (2 * hashes + 2) / 3 : 0;
       if (shared > 0) {
-        SetBits(TokenDigest(schema_.fields.size(), "\x02name:", token), 0, shared, out.clk);
+        SetBits(TokenDigest(schema_.fields.size(), "\x02name:", token, false), 0, shared, out.clk);
       }
-      const Digest d = TokenDigest(f, field_domain, token);
+      const Digest d =
+          TokenDigest(f, field_domain, token, few_values && !(token[0] == 'f' && token.size() > 4));
       SetBits(d, shared, hashes, out.clk);
       const std::uint64_t sstep = d[3] | 1u;
       for (std::uint64_t j = 0; j < 2; ++j) {
@@ -275,9 +297,14 @@ std::vector<std::uint64_t> RecordEncoder::BlockingKeys(
   if (!given.empty() && !family.empty()) {
     keys.push_back(BlockingKey("gf:" + std::min(given, family) + "|" + std::max(given, family)));
   }
-  for (const std::string& name : {given, family}) {
+  for (int which = 0; which < 2; ++which) {
+    const std::string& name = which == 0 ? given : family;
+    const std::string& other = which == 0 ? family : given;
     if (name.empty()) continue;
-    if (!year.empty()) keys.push_back(BlockingKey("ny:" + name + "|" + year));
+    // Name and birth year, narrowed by the other name's initial: "Mohammed, 1990" alone would
+    // make a block of thousands in a national data set.
+    std::string initial = other.empty() ? std::string() : other.substr(0, 1);
+    if (!year.empty()) keys.push_back(BlockingKey("ny:" + name + "|" + year + "|" + initial));
     if (!monthday.empty()) keys.push_back(BlockingKey("nd:" + name + "|" + monthday));
   }
   if (!year.empty() && !monthday.empty()) keys.push_back(BlockingKey("dm:" + year + monthday));

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/result.h"
@@ -48,7 +49,9 @@ class RecordEncoder {
   using Digest = std::array<std::uint64_t, 4>;
   // HMAC of domain + token. Bigrams (few, and repeated in every record) are served from a
   // table per domain slot (a field, or the shared name space).
-  Digest TokenDigest(std::size_t slot, std::string_view domain, std::string_view token);
+  // Tokens with few possible values (years, months, sex, nationality) are cached by map.
+  Digest TokenDigest(std::size_t slot, std::string_view domain, std::string_view token,
+                     bool few_values);
   std::uint64_t BlockingKey(std::string_view material);
   std::vector<std::uint64_t> BlockingKeys(const std::vector<std::vector<std::string>>& tokens,
                                           const PersonRecord& record);
@@ -58,6 +61,10 @@ class RecordEncoder {
   Schema schema_;
   std::vector<Digest> bigram_digests_;
   std::vector<bool> bigram_known_;
+  std::unordered_map<std::string, Digest> small_digests_;  // key: slot byte + token
+  // SipHash-2-4 key for blocking keys, derived from the linkage key with HMAC. Blocking keys
+  // only need a keyed pseudo-random function; SipHash is one, at a fraction of HMAC's cost.
+  std::array<unsigned char, 16> blocking_key_{};
 };
 
 // Encodes all records, using up to `threads` threads. On error returns the first failing record
