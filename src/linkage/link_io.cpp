@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <bit>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
