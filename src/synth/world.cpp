@@ -12,9 +12,10 @@
 namespace schakel::synth {
 
 std::uint64_t World::Count(std::size_t year_index, std::size_t region, std::size_t form,
-                           std::size_t history) const {
-  return counts[((year_index * region_count + region) * form_count + form) * history_count() +
-                history];
+                           std::size_t age_band, std::size_t history) const {
+  const std::size_t stratum =
+      ((year_index * region_count + region) * form_count + form) * age_band_count + age_band;
+  return counts[stratum * history_count() + history];
 }
 
 std::vector<std::uint64_t> World::CaptureHistories(StratumFilter filter) const {
@@ -25,7 +26,10 @@ std::vector<std::uint64_t> World::CaptureHistories(StratumFilter filter) const {
       if (filter.region >= 0 && static_cast<int>(r) != filter.region) continue;
       for (std::size_t f = 0; f < form_count; ++f) {
         if (filter.form >= 0 && static_cast<int>(f) != filter.form) continue;
-        for (std::size_t h = 0; h < history_count(); ++h) out[h] += Count(y, r, f, h);
+        for (std::size_t a = 0; a < age_band_count; ++a) {
+          if (filter.age_band >= 0 && static_cast<int>(a) != filter.age_band) continue;
+          for (std::size_t h = 0; h < history_count(); ++h) out[h] += Count(y, r, f, a, h);
+        }
       }
     }
   }
@@ -75,8 +79,9 @@ Result<World> GenerateWorld(const WorldModel& model, const WorldParams& params) 
   world.source_count = d.sources.size();
   world.region_count = model.municipalities.regions.size();
   world.form_count = d.forms.size();
+  world.age_band_count = d.age_bands.size();
   world.counts.assign(static_cast<std::size_t>(params.years) * world.region_count *
-                          world.form_count * world.history_count(),
+                          world.form_count * world.age_band_count * world.history_count(),
                       0);
   std::uint64_t expected = 0;
   for (int y = 0; y < params.years; ++y) {
@@ -102,8 +107,10 @@ Result<World> GenerateWorld(const WorldModel& model, const WorldParams& params) 
       person.captured = capture.Draw(person, rng);
       const std::size_t region = model.municipalities.municipalities[person.municipality].region;
       const std::size_t stratum =
-          (static_cast<std::size_t>(y) * world.region_count + region) * world.form_count +
-          person.form;
+          ((static_cast<std::size_t>(y) * world.region_count + region) * world.form_count +
+           person.form) *
+              world.age_band_count +
+          person.age_band;
       ++world.counts[stratum * world.history_count() + person.captured];
       if (person.captured == 0) continue;
       const auto person_index = static_cast<std::uint32_t>(world.persons.size());

@@ -29,11 +29,13 @@ struct StratumFilter {
   int year = -1;  // calendar year
   int region = -1;
   int form = -1;
+  int age_band = -1;
 
   static StratumFilter All() { return {}; }
-  static StratumFilter Year(int year) { return {year, -1, -1}; }
-  static StratumFilter Region(int region) { return {-1, region, -1}; }
-  static StratumFilter Form(int form) { return {-1, -1, form}; }
+  static StratumFilter Year(int year) { return {year, -1, -1, -1}; }
+  static StratumFilter Region(int region) { return {-1, region, -1, -1}; }
+  static StratumFilter Form(int form) { return {-1, -1, form, -1}; }
+  static StratumFilter AgeBand(int age_band) { return {-1, -1, -1, age_band}; }
 };
 
 struct World {
@@ -41,16 +43,18 @@ struct World {
   std::size_t source_count = 0;
   std::size_t region_count = 0;
   std::size_t form_count = 0;
+  std::size_t age_band_count = 0;
   std::vector<Person> persons;  // persons captured by at least one source, by id
   std::vector<Record> records;  // shuffled; record i is written with id i+1
   // True population by stratum and capture history: index
-  // ((year_index * region_count + region) * form_count + form) * 2^source_count + history.
+  // (((year_index * region_count + region) * form_count + form) * age_band_count + age_band)
+  //   * 2^source_count + history.
   // History 0 counts the persons no source captured.
   std::vector<std::uint64_t> counts;
 
   std::size_t history_count() const { return std::size_t{1} << source_count; }
   std::uint64_t Count(std::size_t year_index, std::size_t region, std::size_t form,
-                      std::size_t history) const;
+                      std::size_t age_band, std::size_t history) const;
   // Persons per capture history (size 2^source_count) summed over the strata in `filter`.
   std::vector<std::uint64_t> CaptureHistories(StratumFilter filter) const;
   std::uint64_t TrueSize(StratumFilter filter) const;

@@ -169,16 +169,20 @@ void AppendPersonsCsv(const World& world, const WorldModel& model, std::string& 
 }
 
 void AppendPopulationCsv(const World& world, const WorldModel& model, std::string& out) {
-  out += "year,safety_region,form,true_size,registered\n";
-  for (int y = 0; y < world.params.years; ++y) {
+  out += "year,safety_region,form,age_band,true_size,registered\n";
+  for (std::size_t y = 0; y < static_cast<std::size_t>(world.params.years); ++y) {
     for (std::size_t r = 0; r < world.region_count; ++r) {
       for (std::size_t f = 0; f < world.form_count; ++f) {
-        const StratumFilter filter{world.params.first_year + y, static_cast<int>(r),
-                                   static_cast<int>(f)};
-        const std::uint64_t total = world.TrueSize(filter);
-        if (total == 0) continue;
-        out += fmt::format("{},{},{},{},{}\n", filter.year, model.municipalities.regions[r],
-                           model.distributions.forms[f].code, total, world.RegisteredSize(filter));
+        for (std::size_t a = 0; a < world.age_band_count; ++a) {
+          std::uint64_t total = 0;
+          for (std::size_t h = 0; h < world.history_count(); ++h)
+            total += world.Count(y, r, f, a, h);
+          if (total == 0) continue;
+          out += fmt::format("{},{},{},{},{},{}\n", world.params.first_year + static_cast<int>(y),
+                             model.municipalities.regions[r], model.distributions.forms[f].code,
+                             model.distributions.age_bands[a].label, total,
+                             total - world.Count(y, r, f, a, 0));
+        }
       }
     }
   }
@@ -197,20 +201,23 @@ void AppendCaptureHistoriesCsv(const std::vector<std::string>& sources,
 
 void AppendCaptureStrataCsv(const World& world, const WorldModel& model, std::string& out) {
   const std::vector<std::string>& sources = model.distributions.sources;
-  out += "year,safety_region,form,";
+  out += "year,safety_region,form,age_band,";
   out += JoinSources(sources);
   out += "count\n";
   for (std::size_t y = 0; y < static_cast<std::size_t>(world.params.years); ++y) {
     for (std::size_t r = 0; r < world.region_count; ++r) {
       for (std::size_t f = 0; f < world.form_count; ++f) {
-        for (std::size_t row = 1; row < world.history_count(); ++row) {
-          const std::size_t mask = HistoryOfRow(row, sources.size());
-          const std::uint64_t n = world.Count(y, r, f, mask);
-          if (n == 0) continue;
-          out += fmt::format("{},{},{},", world.params.first_year + static_cast<int>(y),
-                             model.municipalities.regions[r], model.distributions.forms[f].code);
-          AppendHistoryDigits(mask, sources.size(), out);
-          out += fmt::format("{}\n", n);
+        for (std::size_t a = 0; a < world.age_band_count; ++a) {
+          for (std::size_t row = 1; row < world.history_count(); ++row) {
+            const std::size_t mask = HistoryOfRow(row, sources.size());
+            const std::uint64_t n = world.Count(y, r, f, a, mask);
+            if (n == 0) continue;
+            out += fmt::format("{},{},{},{},", world.params.first_year + static_cast<int>(y),
+                               model.municipalities.regions[r], model.distributions.forms[f].code,
+                               model.distributions.age_bands[a].label);
+            AppendHistoryDigits(mask, sources.size(), out);
+            out += fmt::format("{}\n", n);
+          }
         }
       }
     }
@@ -254,6 +261,11 @@ Status WriteWorldCsv(const World& world, const WorldModel& model, const std::str
     files.emplace_back(
         fmt::format("capture_histories_form_{}.csv", model.distributions.forms[f].code),
         histories(StratumFilter::Form(static_cast<int>(f))));
+  }
+  for (std::size_t a = 0; a < world.age_band_count; ++a) {
+    files.emplace_back(
+        fmt::format("capture_histories_age_{}.csv", model.distributions.age_bands[a].label),
+        histories(StratumFilter::AgeBand(static_cast<int>(a))));
   }
   for (std::size_t r = 0; r < world.region_count; ++r) {
     files.emplace_back(

@@ -7,10 +7,10 @@
 //                          age_band
 //   truth.csv              record_id,person_id,variations — ground truth for linkage
 //   persons.csv            true identity and attributes of every captured person
-//   population.csv         year,safety_region,form,true_size,registered — ground truth for MSE
+//   population.csv         year,safety_region,form,age_band,true_size,registered — ground truth
 //   capture_histories.csv  MSE input: one 0/1 column per source, last column count (all strata);
-//   capture_histories_year_YYYY.csv, _form_F.csv, _region_VRnn.csv — the same per stratum
-//   capture_strata.csv     year,safety_region,form,<sources>,count (non-zero cells)
+//   capture_histories_year_YYYY.csv, _form_F.csv, _age_LO-HI.csv, _region_VRnn.csv — per stratum
+//   capture_strata.csv     year,safety_region,form,age_band,<sources>,count (non-zero cells)
 #pragma once
 
 #include <string>

@@ -113,9 +113,12 @@ TEST(PopulationCsv, CountsAddUpToTheTruePopulationAndTheRegisteredPersons) {
   auto table = ParseCsv(text, "population.csv");
   ASSERT_TRUE(table.ok());
   std::uint64_t true_total = 0, registered_total = 0;
+  const auto true_col = static_cast<std::size_t>(table->Column("true_size"));
+  const auto registered_col = static_cast<std::size_t>(table->Column("registered"));
+  ASSERT_EQ(table->header.size(), 6u);
   for (const CsvRow& row : table->rows) {
-    true_total += std::stoull(row[3]);
-    registered_total += std::stoull(row[4]);
+    true_total += std::stoull(row[true_col]);
+    registered_total += std::stoull(row[registered_col]);
   }
   std::uint64_t expected = 0;
   for (int y = 0; y < w.params.years; ++y) expected += TruePopulationOf(d, 2019 + y, 1);
@@ -167,7 +170,8 @@ TEST(WriteWorldCsv, WritesAllFilesIntoTheFolder) {
   for (const char* name :
        {"records.csv", "records_meta.csv", "truth.csv", "persons.csv", "population.csv",
         "capture_histories.csv", "capture_strata.csv", "capture_histories_year_2020.csv",
-        "capture_histories_form_labour.csv", "capture_histories_region_VR13.csv"}) {
+        "capture_histories_form_labour.csv", "capture_histories_region_VR13.csv",
+        "capture_histories_age_12-17.csv"}) {
     EXPECT_TRUE(fs::exists(dir / name)) << name;
   }
   auto meta = ParseCsv(ReadTextFile((dir / "records_meta.csv").string()).value(), "meta");

@@ -83,6 +83,17 @@ TEST(GenerateWorld, ScaleMultipliesTheTruePopulation) {
   EXPECT_NEAR(static_cast<double>(w.TrueSize(StratumFilter::Year(2020))), 1013 * 4.5 * 5, 1);
 }
 
+TEST(GenerateWorld, StrataByAgeBandAddUpToTheWhole) {
+  const World& w = LargeWorld();
+  std::uint64_t by_age = 0, minors = 0;
+  for (std::size_t a = 0; a < w.age_band_count; ++a) {
+    by_age += w.TrueSize(StratumFilter::AgeBand(static_cast<int>(a)));
+  }
+  EXPECT_EQ(by_age, w.TrueSize(StratumFilter::All()));
+  for (const Person& p : w.persons) minors += p.age_band == 0 ? 1u : 0u;
+  EXPECT_EQ(w.RegisteredSize(StratumFilter::AgeBand(0)), minors);
+}
+
 TEST(GenerateWorld, RegisteredShareIsAFifthToAQuarterOfTheTruePopulation) {
   const World& w = LargeWorld();
   const double share = static_cast<double>(w.RegisteredSize(StratumFilter::All())) /
