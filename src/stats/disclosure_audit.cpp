@@ -71,13 +71,13 @@ Result<std::vector<CellRange>> AuditSuppressedCells(
   glp_smcp params;
   glp_init_smcp(&params);
   params.msg_lev = GLP_MSG_OFF;
-  glp_adv_basis(lp.get(), 0);
+  glp_std_basis(lp.get());
   auto solve = [&](int col, int direction) -> Result<double> {
     for (int c = 1; c <= static_cast<int>(cell_of.size()); ++c)
       glp_set_obj_coef(lp.get(), c, c == col ? 1.0 : 0.0);
     glp_set_obj_dir(lp.get(), direction);
     if (glp_simplex(lp.get(), &params) != 0) {
-      glp_adv_basis(lp.get(), 0);
+      glp_std_basis(lp.get());
       if (glp_simplex(lp.get(), &params) != 0)
         return Error::Internal("GLPK failed on the disclosure audit");
     }

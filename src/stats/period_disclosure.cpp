@@ -91,7 +91,7 @@ Result<std::vector<CellRange>> AuditLines(const std::vector<std::vector<std::siz
   auto solve = [&](int col, int direction) -> Result<double> {
     for (int c = 1; c <= n; ++c) glp_set_obj_coef(lp.get(), c, c == col ? 1.0 : 0.0);
     glp_set_obj_dir(lp.get(), direction);
-    glp_adv_basis(lp.get(), 0);
+    glp_std_basis(lp.get());
     if (glp_simplex(lp.get(), &simplex) != 0)
       return Error::Internal("GLPK failed on the disclosure audit");
     const int status = glp_get_status(lp.get());
