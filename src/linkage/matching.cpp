@@ -45,8 +45,10 @@ DedupResult Deduplicate(const std::vector<EncodedRecord>& records, const MatchOp
     const EncodedRecord& y = records[j];
     return DiceFromCounts(IntersectionCount(options.kernel, x.clk, y.clk), x.popcount, y.popcount);
   };
-  out.clustering = ClusterRecords(records.size(), std::move(edges), similarity,
-                                  {options.threshold, options.min_link, 64});
+  out.clustering =
+      ClusterRecords(records.size(), std::move(edges), similarity,
+                     // min_link above the threshold would raise the threshold.
+                     {options.threshold, std::min(options.min_link, options.threshold), 64});
   return out;
 }
 
