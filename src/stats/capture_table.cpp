@@ -67,11 +67,11 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::vector<std::string_view> SplitFields(std::string_view line) {
+std::vector<std::string_view> SplitFields(std::string_view line, char separator) {
   std::vector<std::string_view> fields;
   std::size_t start = 0;
   while (true) {
-    const auto comma = line.find(',', start);
+    const auto comma = line.find(separator, start);
     fields.push_back(
         Trim(line.substr(start, comma == std::string_view::npos ? line.npos : comma - start)));
     if (comma == std::string_view::npos) break;
@@ -94,13 +94,18 @@ Result<CaptureTable> ParseCaptureCsv(std::string_view text) {
   bool have_header = false;
   int line_no = 0;
   std::size_t pos = 0;
+  // Spreadsheets save CSV with a UTF-8 byte-order mark, and in Dutch locales with ';' between
+  // fields.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  char separator = ',';
   while (pos <= text.size()) {
     const auto nl = text.find('\n', pos);
     const auto raw = text.substr(pos, nl == std::string_view::npos ? text.npos : nl - pos);
     pos = (nl == std::string_view::npos) ? text.size() + 1 : nl + 1;
     ++line_no;
     if (Trim(raw).empty()) continue;
-    const auto fields = SplitFields(raw);
+    if (!have_header && raw.find(',') == raw.npos && raw.find(';') != raw.npos) separator = ';';
+    const auto fields = SplitFields(raw, separator);
     if (!have_header) {
       if (fields.size() < 3) {
         return Error::Invalid("line 1",

@@ -48,8 +48,10 @@ class CaptureTable {
   std::vector<std::int64_t> counts_;  // indexed by History; counts_[0] == 0
 };
 
-// Parses CSV text (comma separated, optional \r\n line ends, blank lines ignored). Repeated
-// histories and a non-zero all-zero history are errors rather than silently merged.
+// Parses CSV text (comma separated, or semicolon separated when the header has no commas, as
+// Dutch spreadsheets save it; optional UTF-8 byte-order mark and \r\n line ends; blank lines
+// ignored). Repeated histories and a non-zero all-zero history are errors rather than silently
+// merged.
 Result<CaptureTable> ParseCaptureCsv(std::string_view text);
 
 }  // namespace schakel::stats

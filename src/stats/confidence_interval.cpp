@@ -94,14 +94,11 @@ Result<Interval> ProfileLikelihoodInterval(const CaptureTable& table, const Mode
   const double cut = fit.deviance + ChiSquare1Quantile(level);
   const double step = std::min(std::max(InterceptStandardError(d, fit), 0.01), 5.0);
   const double upper = FindCrossing(d, fit, cut, +1, step, 50);
-  if (!std::isfinite(upper)) {
-    return Error::Invalid("model",
-                          "the profile likelihood interval has no upper bound for this model");
-  }
   const double lower = FindCrossing(d, fit, cut, -1, step, 50);
   const auto observed = static_cast<double>(fit.observed);
-  return Interval{observed + (std::isfinite(lower) ? std::exp(lower) : 0.0),
-                  observed + std::exp(upper)};
+  return Interval{
+      observed + (std::isfinite(lower) ? std::exp(lower) : 0.0),
+      std::isfinite(upper) ? observed + std::exp(upper) : std::numeric_limits<double>::infinity()};
 }
 
 Interval PercentileInterval(std::vector<double> values, double level) {

@@ -24,8 +24,8 @@ struct Interval {
   double high = 0;
 };
 
-// REQUIRES: fit.ok() and fit was made from `table`. Error if the profile does not cross the
-// cut-off within 50 log-units above the estimate (an unbounded interval).
+// REQUIRES: fit.ok() and fit was made from `table`. high is +infinity when the profile does not
+// cross the cut-off within 50 log-units above the estimate (the data put no upper limit on it).
 Result<Interval> ProfileLikelihoodInterval(const CaptureTable& table, const ModelFit& fit,
                                            double level = 0.95);
 

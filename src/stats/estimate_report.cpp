@@ -27,7 +27,7 @@ nlohmann::json EstimateToJson(const CaptureTable& table, const PopulationEstimat
   j["estimate"] = fit.total;
   j["unobserved"] = fit.unobserved;
   j["ci_low"] = est.profile.low;
-  j["ci_high"] = est.profile.high;
+  j["ci_high"] = NumberOrNull(est.profile.high);  // null: no upper limit
   j["ci_level"] = options.level;
   j["ci_method"] = "profile_likelihood";
   j["method"] = est.method;
@@ -99,8 +99,13 @@ std::string EstimateToText(const CaptureTable& table, const PopulationEstimate& 
   const int pct = static_cast<int>(std::lround(options.level * 100));
   out += fmt::format("Estimate: {:.1f} people (of whom {:.1f} on no list)\n", fit.total,
                      fit.unobserved);
-  out += fmt::format("{}% interval (profile likelihood): {:.1f} to {:.1f}\n", pct, est.profile.low,
-                     est.profile.high);
+  out += std::isfinite(est.profile.high)
+             ? fmt::format("{}% interval (profile likelihood): {:.1f} to {:.1f}\n", pct,
+                           est.profile.low, est.profile.high)
+             : fmt::format(
+                   "{}% interval (profile likelihood): from {:.1f}, with no upper limit: the data "
+                   "cannot bound the hidden number under this model\n",
+                   pct, est.profile.low);
   if (est.bootstrap) {
     out += fmt::format(
         "{}% interval (parametric bootstrap, {} replicates, seed {}, {} without estimate): {:.1f} "

@@ -31,6 +31,13 @@ TEST(CaptureTable, ParsesHeaderRowsAndFillsAbsentHistoriesWithZero) {
   EXPECT_EQ(t->Overlap(0, 2), 2);
 }
 
+TEST(CaptureTable, AcceptsSpreadsheetCsvWithByteOrderMarkAndSemicolons) {
+  auto t = ParseCaptureCsv("\xEF\xBB\xBFpolitie;zorg;count\r\n1;0;12\r\n0;1;30\r\n1;1;4\r\n");
+  ASSERT_TRUE(t.ok()) << t.error().message;
+  EXPECT_EQ(t->list_names(), (std::vector<std::string>{"politie", "zorg"}));
+  EXPECT_EQ(t->count(0b11), 4);
+}
+
 TEST(CaptureTable, AcceptsAllPublishedTables) {
   for (const char* name : {"UKdat", "UKdat_5", "Ned", "Ned_5", "NewOrl", "NewOrl_5", "Western",
                            "Kosovo", "Korea", "Artificial_3"}) {
