@@ -52,7 +52,7 @@ void BM_Bootstrap1000(benchmark::State& state, const char* file) {
   const CaptureTable table = LoadTable(file);
   auto sel = SelectModel(table, SelectionMethod::kStepwise);
   for (auto _ : state) {
-    auto boot = BootstrapInterval(table, sel->chosen, {1000, 42, 0.95});
+    auto boot = BootstrapInterval(table, sel->chosen, {1000, 42, 0.95, std::nullopt});
     if (!boot.ok()) state.SkipWithError(boot.error().message.c_str());
     state.counters["ci_low"] = boot->interval.low;
     state.counters["ci_high"] = boot->interval.high;

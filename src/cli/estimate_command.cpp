@@ -20,6 +20,7 @@ struct EstimateArgs {
   int bootstrap = 0;
   std::uint64_t seed = 1;
   bool json = false;
+  bool reselect = false;
 };
 
 [[noreturn]] void Fail(const Error& error) {
@@ -39,6 +40,7 @@ void Run(const EstimateArgs& args, bool model_given) {
   options.method = *method;
   options.bootstrap_replicates = args.bootstrap;
   options.seed = args.seed;
+  options.bootstrap_reselect = args.reselect;
   auto report = stats::RunEstimateReport(
       text.str(), options, args.json ? stats::ReportFormat::kJson : stats::ReportFormat::kText);
   if (!report.ok()) Fail(report.error());
@@ -69,6 +71,9 @@ void RegisterEstimateCommand(CLI::App& root) {
       ->capture_default_str();
   cmd->add_option("--seed", args->seed, "bootstrap seed; the same seed gives the same interval")
       ->capture_default_str();
+  cmd->add_flag(
+      "--bootstrap-reselect", args->reselect,
+      "re-run the model choice in every bootstrap replicate (includes model uncertainty)");
   cmd->add_flag("--json", args->json, "print one JSON object instead of text");
   cmd->callback([args, model] { Run(*args, model->count() > 0); });
 }

@@ -131,6 +131,14 @@ Result<BootstrapResult> BootstrapInterval(const CaptureTable& table, const Model
     }
     auto replicate_table = CaptureTable::Create(table.list_names(), counts);
     if (!replicate_table.ok()) return replicate_table.error();
+    if (options.reselect) {
+      auto sel = SelectModel(*replicate_table, *options.reselect);
+      const bool usable = sel.ok() && sel->chosen.ok();
+      if (!sel.ok() && sel.error().code != ErrorCode::kInvalid) return sel.error();
+      out.failed += usable ? 0 : 1;
+      out.totals.push_back(usable ? sel->chosen.total : std::numeric_limits<double>::quiet_NaN());
+      continue;
+    }
     auto refit = FitModel(*replicate_table, fit.model);
     if (!refit.ok()) return refit.error();
     if (!refit->ok()) {

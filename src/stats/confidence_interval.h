@@ -6,16 +6,19 @@
 // bracketing and bisection, and reported as observed + exp(b).
 //
 // Parametric bootstrap: draw every cell of the table from Poisson(fitted), re-fit the same model
-// terms (structural zeros re-derived from the draw) and take percentiles of the replicate totals.
+// terms (structural zeros re-derived from the draw), or optionally re-run the model choice, and
+// take percentiles of the replicate totals.
 // Replicates whose MLE does not exist are counted and left out. Deterministic for a seed.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "domain/result.h"
 #include "stats/capture_table.h"
 #include "stats/loglinear_model.h"
+#include "stats/model_selection.h"
 
 namespace schakel::stats {
 
@@ -33,6 +36,10 @@ struct BootstrapOptions {
   int replicates = 1000;
   std::uint64_t seed = 1;
   double level = 0.95;
+  // When set, every replicate chooses its own model with this method instead of re-fitting the
+  // original terms, so the interval also reflects the uncertainty of model choice. (Costly with
+  // exhaustive aic/bic on six lists: about a second per replicate.)
+  std::optional<SelectionMethod> reselect;
 };
 
 struct BootstrapResult {

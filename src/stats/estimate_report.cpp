@@ -55,6 +55,7 @@ nlohmann::json EstimateToJson(const CaptureTable& table, const PopulationEstimat
     j["bootstrap"] = {{"replicates", est.bootstrap->totals.size()},
                       {"seed", options.seed},
                       {"failed", est.bootstrap->failed},
+                      {"reselect", options.bootstrap_reselect && !options.model_terms},
                       {"ci_low", NumberOrNull(est.bootstrap->interval.low)},
                       {"ci_high", NumberOrNull(est.bootstrap->interval.high)}};
   }
@@ -108,9 +109,12 @@ std::string EstimateToText(const CaptureTable& table, const PopulationEstimate& 
                    pct, est.profile.low);
   if (est.bootstrap) {
     out += fmt::format(
-        "{}% interval (parametric bootstrap, {} replicates, seed {}, {} without estimate): {:.1f} "
+        "{}% interval (parametric bootstrap{}, {} replicates, seed {}, {} without estimate): "
+        "{:.1f} "
         "to {:.1f}\n",
-        pct, est.bootstrap->totals.size(), options.seed, est.bootstrap->failed,
+        pct,
+        options.bootstrap_reselect && !options.model_terms ? ", model re-chosen each time" : "",
+        est.bootstrap->totals.size(), options.seed, est.bootstrap->failed,
         est.bootstrap->interval.low, est.bootstrap->interval.high);
   }
   return out;

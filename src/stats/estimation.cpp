@@ -62,7 +62,8 @@ Result<PopulationEstimate> EstimatePopulation(const CaptureTable& table,
   if (!profile.ok()) return profile.error();
   est.profile = *profile;
   if (options.bootstrap_replicates > 0) {
-    BootstrapOptions boot{options.bootstrap_replicates, options.seed, options.level};
+    BootstrapOptions boot{options.bootstrap_replicates, options.seed, options.level, std::nullopt};
+    if (options.bootstrap_reselect && !options.model_terms) boot.reselect = options.method;
     auto b = BootstrapInterval(table, est.fit(), boot);
     if (!b.ok()) return b.error();
     est.bootstrap = std::move(*b);

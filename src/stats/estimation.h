@@ -21,6 +21,8 @@ struct EstimationOptions {
   std::optional<std::string> model_terms;
   SelectionMethod method = SelectionMethod::kStepwise;
   int bootstrap_replicates = 0;  // 0 = no bootstrap
+  // Re-run the model choice in every bootstrap replicate (ignored for a fixed --model).
+  bool bootstrap_reselect = false;
   std::uint64_t seed = 1;
   double level = 0.95;
   SelectionOptions selection;

@@ -50,8 +50,8 @@ Result<CoverageResult> SimulateCoverage(const SimulationSpec& spec, std::uint64_
     sum += fit->total;
     if (profile->low <= truth && truth <= profile->high) ++profile_hits;
     if (spec.bootstrap_replicates > 0) {
-      auto boot =
-          BootstrapInterval(*table, *fit, {spec.bootstrap_replicates, random.Next(), spec.level});
+      auto boot = BootstrapInterval(
+          *table, *fit, {spec.bootstrap_replicates, random.Next(), spec.level, std::nullopt});
       if (boot.ok() && boot->interval.low <= truth && truth <= boot->interval.high)
         ++bootstrap_hits;
     }

@@ -54,9 +54,9 @@ TEST(ProfileLikelihood, TwoListsIntervalIsAsymmetricAndAboveObserved) {
 TEST(Bootstrap, SameSeedSameIntervalDifferentSeedDifferent) {
   const CaptureTable t = testing::LoadPublishedTable("Korea");
   const ModelFit fit = Fit(t, "b:c");
-  auto a = BootstrapInterval(t, fit, {200, 7, 0.95});
-  auto b = BootstrapInterval(t, fit, {200, 7, 0.95});
-  auto c = BootstrapInterval(t, fit, {200, 8, 0.95});
+  auto a = BootstrapInterval(t, fit, {200, 7, 0.95, std::nullopt});
+  auto b = BootstrapInterval(t, fit, {200, 7, 0.95, std::nullopt});
+  auto c = BootstrapInterval(t, fit, {200, 8, 0.95, std::nullopt});
   ASSERT_TRUE(a.ok() && b.ok() && c.ok());
   auto same = [](const std::vector<double>& x, const std::vector<double>& y) {
     if (x.size() != y.size()) return false;
@@ -79,10 +79,27 @@ TEST(Bootstrap, AgreesRoughlyWithProfileOnALargeTable) {
   auto sel = SelectModel(t, SelectionMethod::kStepwise);
   ASSERT_TRUE(sel.ok());
   auto profile = ProfileLikelihoodInterval(t, sel->chosen);
-  auto boot = BootstrapInterval(t, sel->chosen, {300, 1, 0.95});
+  auto boot = BootstrapInterval(t, sel->chosen, {300, 1, 0.95, std::nullopt});
   ASSERT_TRUE(profile.ok() && boot.ok());
   EXPECT_NEAR(boot->interval.low / profile->low, 1.0, 0.05);
   EXPECT_NEAR(boot->interval.high / profile->high, 1.0, 0.05);
+}
+
+TEST(Bootstrap, ReselectingWithMainEqualsFixedMainAndOtherwiseChangesReplicates) {
+  const CaptureTable t = testing::LoadPublishedTable("Kosovo");
+  const ModelFit main = Fit(t, "");
+  auto fixed_main = BootstrapInterval(t, main, {50, 5, 0.95, std::nullopt});
+  auto reselect_main = BootstrapInterval(t, main, {50, 5, 0.95, SelectionMethod::kMain});
+  ASSERT_TRUE(fixed_main.ok() && reselect_main.ok());
+  EXPECT_EQ(fixed_main->totals, reselect_main->totals);
+  auto sel = SelectModel(t, SelectionMethod::kStepwise);
+  ASSERT_TRUE(sel.ok());
+  auto fixed = BootstrapInterval(t, sel->chosen, {50, 5, 0.95, std::nullopt});
+  auto reselect = BootstrapInterval(t, sel->chosen, {50, 5, 0.95, SelectionMethod::kStepwise});
+  ASSERT_TRUE(fixed.ok() && reselect.ok());
+  EXPECT_NE(fixed->totals, reselect->totals);
+  EXPECT_LT(reselect->interval.low, sel->chosen.total);
+  EXPECT_GT(reselect->interval.high, sel->chosen.total);
 }
 
 TEST(Percentiles, UseRType7) {
