@@ -1,14 +1,36 @@
 // Actor: who is doing something and from where. Until login exists (issue "Identity…"), the HTTP
-// layer names the actor from the request (origin = peer address) and the CLI from the OS user.
+// layer names the actor from the request and the CLI from the OS user; `id` then says so
+// ("unauthenticated", "cli:<os user>"). With login, id becomes the user id.
 #pragma once
 
 #include <string>
 
+#include "security/audit_chain.h"
+
 namespace schakel::app {
 
 struct Actor {
-  std::string name;    // shown as "who" on answers and in the audit log
-  std::string origin;  // "http:127.0.0.1", "cli"
+  std::string name;     // shown as "who" on answers (a staff member's name or role)
+  std::string origin;   // "api", "web", "cli", "system"
+  std::string id;       // identifier for the audit trail; never a person's name
+  std::string address;  // client address, or the host for the CLI
+
+  // An audit event by this actor; result success unless given.
+  security::AuditEvent Event(std::string action, std::string object_type, std::string object_id,
+                             security::AuditResult result = security::AuditResult::kSuccess) const {
+    security::AuditEvent e;
+    e.actor = id.empty() ? "unauthenticated" : id;
+    e.action = std::move(action);
+    e.object_type = std::move(object_type);
+    e.object_id = std::move(object_id);
+    e.result = result;
+    e.origin = origin == "web"   ? security::AuditOrigin::kWeb
+               : origin == "cli" ? security::AuditOrigin::kCli
+               : origin == "api" ? security::AuditOrigin::kApi
+                                 : security::AuditOrigin::kSystem;
+    e.origin_address = address;
+    return e;
+  }
 };
 
 }  // namespace schakel::app

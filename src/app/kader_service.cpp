@@ -167,6 +167,11 @@ Result<AssessmentView> KaderService::Create(std::string_view organisation, std::
   return store::InTransaction<AssessmentView>(*db, [&](Db& tx) -> Result<AssessmentView> {
     auto id = CreateIn(tx, organisation, period, framework_id, actor);
     if (!id) return id.error();
+    if (Status s = audit_.Record(
+            tx, actor.Event("kader.assessment.create", "assessment", std::to_string(*id)));
+        !s.ok()) {
+      return s.error();
+    }
     return Load(tx, *id);
   });
 }
@@ -238,6 +243,11 @@ Result<AssessmentView> KaderService::Answer(int64_t id, const std::vector<Answer
         return s.error();
       }
     }
+    if (Status s = audit_.Record(
+            tx, actor.Event("kader.assessment.answer", "assessment", std::to_string(id)));
+        !s.ok()) {
+      return s.error();
+    }
     return Load(tx, id);
   });
 }
@@ -254,6 +264,11 @@ Result<AssessmentView> KaderService::Submit(int64_t id, const Actor& actor) {
       return Error::Conflict("an assessment without any answer cannot be submitted");
     }
     if (Status s = AssessmentRepository(tx).MarkSubmitted(id, actor.name, FormatUtc(clock_.Now()));
+        !s.ok()) {
+      return s.error();
+    }
+    if (Status s = audit_.Record(
+            tx, actor.Event("kader.assessment.submit", "assessment", std::to_string(id)));
         !s.ok()) {
       return s.error();
     }
@@ -383,6 +398,11 @@ Result<AssessmentView> KaderService::ImportAnswers(std::string_view organisation
       auto created = CreateIn(tx, organisation, period, framework_id, actor);
       if (!created) return created.error();
       id = *created;
+      if (Status s = audit_.Record(
+              tx, actor.Event("kader.assessment.create", "assessment", std::to_string(id)));
+          !s.ok()) {
+        return s.error();
+      }
     }
     auto view = Load(tx, id);
     if (!view) return view.error();
@@ -397,6 +417,11 @@ Result<AssessmentView> KaderService::ImportAnswers(std::string_view organisation
           !s.ok()) {
         return s.error();
       }
+    }
+    if (Status s = audit_.Record(
+            tx, actor.Event("kader.assessment.import", "assessment", std::to_string(id)));
+        !s.ok()) {
+      return s.error();
     }
     return Load(tx, id);
   });

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/audit_trail.h"
 #include "domain/clock.h"
 #include "domain/csv.h"
 #include "kader/standing.h"
@@ -56,8 +57,9 @@ struct FrameworkLoadResult {
 
 class KaderService {
  public:
-  KaderService(store::Database& database, const Clock& clock)
-      : database_(database), clock_(clock) {}
+  // Every change is recorded in `audit` in the transaction that makes it.
+  KaderService(store::Database& database, const Clock& clock, const AuditTrail& audit)
+      : database_(database), clock_(clock), audit_(audit) {}
 
   // Stores a framework version. An unused version is replaced when its text changed; a version
   // that assessments already use is never changed (outcome "kept (in use)").
@@ -98,6 +100,7 @@ class KaderService {
 
   store::Database& database_;
   const Clock& clock_;
+  const AuditTrail& audit_;
   std::mutex cache_mu_;
   std::map<std::string, std::pair<std::string, std::shared_ptr<const kader::Framework>>,
            std::less<>>

@@ -71,6 +71,26 @@ CREATE TABLE assessment_answer_history (
   answered_at TEXT NOT NULL
 ) STRICT;
 )sql"},
+      {2, "audit trail", R"sql(
+-- Tamper-evident audit trail: hash(n) = HMAC(key, hash(n-1) || canonical(event n)).
+-- Identifiers only, never personal data values.
+CREATE TABLE audit_events (
+  sequence       INTEGER NOT NULL UNIQUE CHECK (sequence > 0),
+  timestamp      TEXT NOT NULL,
+  actor          TEXT NOT NULL,
+  organisation   TEXT NOT NULL,
+  action         TEXT NOT NULL,
+  object_type    TEXT NOT NULL,
+  object_id      TEXT NOT NULL,
+  result         TEXT NOT NULL,
+  origin         TEXT NOT NULL,
+  origin_address TEXT NOT NULL,
+  correlation_id TEXT NOT NULL,
+  hash           TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_events_by_actor ON audit_events (actor, timestamp);
+CREATE INDEX audit_events_by_object ON audit_events (object_id, timestamp);
+)sql"},
   };
   return kMigrations;
 }

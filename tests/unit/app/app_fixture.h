@@ -22,7 +22,7 @@ class AppFixture : public ::testing::Test {
       ASSERT_TRUE(store::Migrate(*db, clock_).ok());
     }
     orgs_.emplace(*database_, clock_);
-    kader_.emplace(*database_, clock_);
+    kader_.emplace(*database_, clock_, audit_);
     auto regions = ReadCsvFile(SCHAKEL_SHARED_DATA_DIR "/nl/safety-regions.csv");
     ASSERT_TRUE(regions.ok()) << regions.error().message;
     ASSERT_TRUE(orgs_->ImportSafetyRegions(*regions, "2022-01-01").ok());
@@ -37,9 +37,11 @@ class AppFixture : public ::testing::Test {
 
   FixedClock clock_{std::chrono::system_clock::time_point(std::chrono::seconds(1795000000))};
   std::unique_ptr<store::Database> database_;
+  // A fixed chain key: tests may recompute hashes, production keys come from the key file.
+  AuditTrail audit_{security::SecretKey::Generate(security::SystemRandom()), clock_};
   std::optional<OrganisationService> orgs_;
   std::optional<KaderService> kader_;
-  const Actor actor_{"Test Beleidsadviseur", "test"};
+  const Actor actor_{"Test Beleidsadviseur", "api", "user-test", "127.0.0.1"};
 };
 
 }  // namespace schakel::app::testing

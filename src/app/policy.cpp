@@ -1,0 +1,137 @@
+#include "app/policy.h"
+
+#include <algorithm>
+
+namespace schakel::app {
+
+namespace {
+
+constexpr std::pair<Role, const char*> kRoleNames[] = {
+    {Role::kAdmin, "admin"},
+    {Role::kPolicyOfficer, "policy_officer"},
+    {Role::kSignaller, "signaller"},
+    {Role::kCareCoordinator, "care_coordinator"},
+    {Role::kChainDirector, "chain_director"},
+    {Role::kPartner, "partner"},
+    {Role::kMonitor, "monitor"},
+    {Role::kAuditor, "auditor"},
+};
+
+bool SharesRegion(const Principal& who, const Resource& on) {
+  return std::any_of(who.regions.begin(), who.regions.end(), [&](const std::string& r) {
+    return std::find(on.regions.begin(), on.regions.end(), r) != on.regions.end() ||
+           r == on.organisation;
+  });
+}
+
+Decision Allow(const char* reason) {
+  return {true, reason};
+}
+Decision Deny(const char* reason) {
+  return {false, reason};
+}
+
+}  // namespace
+
+const char* RoleName(Role role) {
+  for (const auto& [r, name] : kRoleNames) {
+    if (r == role) return name;
+  }
+  return "unknown";
+}
+
+bool ParseRole(std::string_view text, Role* out) {
+  for (const auto& [r, name] : kRoleNames) {
+    if (text == name) {
+      *out = r;
+      return true;
+    }
+  }
+  return false;
+}
+
+const std::vector<Role>& AllRoles() {
+  static const std::vector<Role> kAll = [] {
+    std::vector<Role> v;
+    for (const auto& [r, name] : kRoleNames) v.push_back(r);
+    return v;
+  }();
+  return kAll;
+}
+
+const char* ActionName(Action action) {
+  switch (action) {
+    case Action::kViewReferenceData:
+      return "view_reference_data";
+    case Action::kViewAssessment:
+      return "view_assessment";
+    case Action::kEditAssessment:
+      return "edit_assessment";
+    case Action::kSubmitAssessment:
+      return "submit_assessment";
+    case Action::kViewRegionRollup:
+      return "view_region_rollup";
+    case Action::kViewNationalRollup:
+      return "view_national_rollup";
+    case Action::kManageUsers:
+      return "manage_users";
+    case Action::kReadAudit:
+      return "read_audit";
+  }
+  return "unknown";
+}
+
+const std::vector<Action>& AllActions() {
+  static const std::vector<Action> kAll = {Action::kViewReferenceData, Action::kViewAssessment,
+                                           Action::kEditAssessment,    Action::kSubmitAssessment,
+                                           Action::kViewRegionRollup,  Action::kViewNationalRollup,
+                                           Action::kManageUsers,       Action::kReadAudit};
+  return kAll;
+}
+
+Decision Decide(const Principal& who, Action action, const Resource& on) {
+  if (!who.authenticated()) return Deny("not logged in");
+  const bool own_org = !on.organisation.empty() && who.organisation == on.organisation;
+  switch (action) {
+    case Action::kViewReferenceData:
+      return Allow("reference data is visible to every user");
+    case Action::kViewAssessment:
+      if (who.Has(Role::kPolicyOfficer) && own_org)
+        return Allow("policy officer, own organisation");
+      if (who.Has(Role::kChainDirector) && SharesRegion(who, on)) {
+        return Allow("chain director, municipality in own region");
+      }
+      return Deny(
+          "assessments are visible to the municipality's policy officers and the "
+          "region's chain director");
+    case Action::kEditAssessment:
+    case Action::kSubmitAssessment:
+      if (who.Has(Role::kPolicyOfficer) && own_org)
+        return Allow("policy officer, own organisation");
+      return Deny("only the municipality's own policy officers change its self-assessment");
+    case Action::kViewRegionRollup:
+      if (who.Has(Role::kMonitor)) return Allow("monitor: aggregates of any region");
+      if ((who.Has(Role::kPolicyOfficer) || who.Has(Role::kChainDirector)) &&
+          SharesRegion(who, on)) {
+        return Allow("aggregates of own region");
+      }
+      return Deny(
+          "region aggregates are for that region's policy officers and chain director, "
+          "and monitors");
+    case Action::kViewNationalRollup:
+      if (who.Has(Role::kMonitor) || who.Has(Role::kPolicyOfficer) ||
+          who.Has(Role::kChainDirector)) {
+        return Allow("national aggregates");
+      }
+      return Deny("national aggregates are for policy officers, chain directors and monitors");
+    case Action::kManageUsers:
+      if (who.Has(Role::kAdmin) && own_org) return Allow("admin, own organisation");
+      return Deny("only an admin of the organisation manages its users");
+    case Action::kReadAudit:
+      if (who.Has(Role::kAuditor)) return Allow("auditor");
+      return Deny("only auditors read the audit log");
+  }
+  return Deny("no rule allows this");
+}
+
+}  // namespace schakel::app

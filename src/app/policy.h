@@ -1,0 +1,74 @@
+// The authorization policy: the one place that decides who may do what, consulted by every use
+// case (not by the HTTP layer alone). Deny by default: an action is allowed only by an explicit
+// rule below. Pure: a function of the principal, the action and the resource.
+//
+// Roles (../shared/design.md, "Organisations, roles, need-to-know"):
+//   admin            users and settings of own organisation; never victim data
+//   policy_officer   Kader assessments of own organisation; aggregates of own region
+//   signaller        file signals; status of own signals only
+//   care_coordinator signals and cases of own region, full content
+//   chain_director   region overview, case conferences, pseudonymised case summaries
+//   partner          cases explicitly shared with own organisation, granted field groups only
+//   monitor          national aggregates after disclosure control; no row-level data
+//   auditor          read and verify the audit log
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace schakel::app {
+
+enum class Role {
+  kAdmin,
+  kPolicyOfficer,
+  kSignaller,
+  kCareCoordinator,
+  kChainDirector,
+  kPartner,
+  kMonitor,
+  kAuditor,
+};
+const char* RoleName(Role role);
+bool ParseRole(std::string_view text, Role* out);
+const std::vector<Role>& AllRoles();
+
+// Who is acting: a logged-in user (or API token) of one organisation.
+struct Principal {
+  std::string user;                  // user id; empty = not logged in
+  std::string organisation;          // organisation code
+  std::vector<std::string> regions;  // regions the organisation belongs to (or is)
+  std::set<Role> roles;
+  bool Has(Role r) const { return roles.count(r) > 0; }
+  bool authenticated() const { return !user.empty(); }
+};
+
+enum class Action {
+  kViewReferenceData,   // frameworks, organisation lists
+  kViewAssessment,      // a municipality's Kader self-assessment
+  kEditAssessment,      // create, answer
+  kSubmitAssessment,    // freeze
+  kViewRegionRollup,    // Kader roll-up of a region
+  kViewNationalRollup,  // Kader roll-up of the country
+  kManageUsers,         // users, roles, TOTP reset, tokens of an organisation
+  kReadAudit,           // the audit log
+};
+const char* ActionName(Action action);
+const std::vector<Action>& AllActions();
+
+// What the action is on: the owning organisation and the regions it belongs to; for a region
+// roll-up, the region.
+struct Resource {
+  std::string organisation;
+  std::vector<std::string> regions;
+};
+
+struct Decision {
+  bool allowed = false;
+  std::string reason;  // why, for the audit log and for a 403 message
+};
+
+Decision Decide(const Principal& who, Action action, const Resource& on);
+
+}  // namespace schakel::app
