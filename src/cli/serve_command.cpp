@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -21,6 +22,11 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
   int threads = 32;
+  // The web pages' folder. Like --share-dir, it defaults to the repository's web/ folder (beside
+  // data/), where scripts/install-deps has installed the CSS packages.
+  std::string web_dir =
+      (std::filesystem::path(SCHAKEL_DEFAULT_SHARE_DIR).parent_path() / "web").string();
+  std::string theme_css;
 };
 
 // Blocks SIGINT/SIGTERM in every thread and waits for them on a dedicated thread, which stops the
@@ -40,8 +46,9 @@ int Serve(Context& ctx, const ServeOptions& opts) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   if (Status s = ctx.Open(); !s.ok()) return Fail(s.error());
-  http::HttpServer server({opts.bind, opts.port, 1024 * 1024, opts.threads},
-                          {ctx.kader(), ctx.organisations()});
+  http::HttpServer server(
+      {opts.bind, opts.port, 1024 * 1024, opts.threads, opts.web_dir, opts.theme_css},
+      {ctx.kader(), ctx.organisations()});
   if (Status s = server.Bind(); !s.ok()) return Fail(s.error());
 
   std::atomic<bool> done{false};
@@ -59,7 +66,8 @@ int Serve(Context& ctx, const ServeOptions& opts) {
   const std::string host =
       opts.bind.find(':') != std::string::npos ? "[" + opts.bind + "]" : opts.bind;
   std::cout << fmt::format(
-                   "Schakel draait op http://{}:{}/ — API: http://{}:{}/api/v1/frameworks\n"
+                   "Schakel draait op http://{}:{}/ (zelfevaluatie: /kader) — API: "
+                   "http://{}:{}/api/v1/frameworks\n"
                    "Alleen bereikbaar vanaf dit apparaat: inloggen en toegangsbeheer volgen nog.\n"
                    "Database: {}. Stoppen: Ctrl+C.\n",
                    host, server.port(), host, server.port(), ctx.database_file().string())
@@ -87,6 +95,15 @@ void RegisterServeCommands(CLI::App& root, Context& ctx, int& exit_code) {
       ->envname("SCHAKEL_THREADS")
       ->check(CLI::Range(2, 512))
       ->capture_default_str();
+  serve
+      ->add_option("--web-dir", opts->web_dir,
+                   "Folder with the web pages' templates, texts and CSS (web/)")
+      ->envname("SCHAKEL_WEB_DIR")
+      ->capture_default_str();
+  serve
+      ->add_option("--theme-css", opts->theme_css,
+                   "CSS file with your own design tokens, loaded after the default theme")
+      ->envname("SCHAKEL_THEME_CSS");
   serve->callback([&ctx, &exit_code, opts] { exit_code = Serve(ctx, *opts); });
 
   CLI::App* migrate = root.add_subcommand(

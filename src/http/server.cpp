@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "http/json_io.h"
+#include "http/pages/site.h"
 
 namespace schakel::http {
 
@@ -38,19 +39,33 @@ HttpServer::HttpServer(ServerOptions options, ApiServices services)
   server_->set_tcp_nodelay(true);
   InstallMiddleware();
   RegisterApiRoutes(router_, services);
+  if (!options_.web_dir.empty()) {
+    auto site = pages::Site::Load({options_.web_dir, options_.theme_css}, services);
+    if (site) {
+      site_ = std::move(*site);
+      site_->RegisterRoutes(router_);
+    } else {
+      web_status_ = site.error();
+    }
+  }
 }
 
 HttpServer::~HttpServer() = default;
 
 void HttpServer::InstallMiddleware() {
-  // Every response: a correlation id and the security headers. API responses hold data about
-  // organisations and (later) persons, so nothing is cached.
+  // Every response: a correlation id and the security headers. API responses and pages hold data
+  // about organisations and (later) persons, so nothing is cached (static assets, whose URLs
+  // name their content, override this). The CSP allows only our own style sheets and images
+  // (data: for the icons inside the NL Design System CSS): no script, no inline style, no
+  // framing, forms post only to us.
   server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Correlation-Id", NewCorrelationId());
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("X-Frame-Options", "DENY");
-    res.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     res.set_header("Cache-Control", "no-store");
     return httplib::Server::HandlerResponse::Unhandled;
   });
@@ -60,6 +75,9 @@ void HttpServer::InstallMiddleware() {
     if (res.status == 413) {
       WriteError(res, 413, "too_large",
                  fmt::format("the request body is larger than {} bytes", options_.max_body_bytes));
+    } else if (res.status == 404 && site_ != nullptr && req.path.rfind("/api/", 0) != 0 &&
+               router_.MethodsFor(req.path).empty()) {
+      site_->RenderNotFound(req, res);
     } else if (res.status == 404) {
       const auto methods = router_.MethodsFor(req.path);
       if (!methods.empty()) {
@@ -102,6 +120,7 @@ void HttpServer::InstallMiddleware() {
 }
 
 Status HttpServer::Bind() {
+  if (!web_status_.ok()) return web_status_;
   if (options_.port == 0) {
     port_ = server_->bind_to_any_port(options_.bind);
     if (port_ <= 0) return Error::Unavailable(fmt::format("cannot bind to {}", options_.bind));

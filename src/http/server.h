@@ -14,11 +14,19 @@
 
 namespace schakel::http {
 
+namespace pages {
+class Site;
+}
+
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;                      // 0 = any free port
   size_t max_body_bytes = 1024 * 1024;  // larger bodies get 413
   int threads = 32;
+  // Web pages: the folder with templates/, i18n/, static/ and node_modules/ (empty: API only),
+  // and an optional CSS file with a municipality's own design tokens.
+  std::string web_dir;
+  std::string theme_css;
 };
 
 class HttpServer {
@@ -41,6 +49,8 @@ class HttpServer {
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;
   Router router_;
+  std::unique_ptr<pages::Site> site_;  // nullptr when serving the API only
+  Status web_status_;                  // why the pages could not be loaded, reported by Bind()
   int port_ = 0;
 };
 

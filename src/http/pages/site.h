@@ -1,0 +1,108 @@
+// Site: the server-rendered web pages. Loads templates, texts and static assets from the web
+// folder at start, registers the page routes on the Router, and renders pages into the common
+// layout (header with organisation and user, navigation, breadcrumbs, skip link, language
+// switch, the provisional-framework banner). Pages work without JavaScript: forms POST and
+// redirect (303) to a page that shows the result.
+// Immutable after Load(); handlers run concurrently.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "domain/result.h"
+#include "http/api.h"
+#include "http/pages/i18n.h"
+#include "http/pages/static_assets.h"
+#include "http/pages/templates.h"
+#include "http/router.h"
+
+namespace schakel::http::pages {
+
+struct WebOptions {
+  std::filesystem::path web_dir;    // holds templates/, i18n/, static/, node_modules/
+  std::filesystem::path theme_css;  // optional: a municipality's own design-token CSS
+};
+
+struct Crumb {
+  std::string href;  // empty for the current page
+  std::string label;
+};
+
+// A form error: shown in the summary at the top (a link to the field) and next to the field.
+struct FieldError {
+  std::string field_id;  // HTML id of the input the message belongs to
+  std::string message;
+};
+
+// What a handler hands to Render.
+struct Page {
+  std::string template_name;
+  std::string title;
+  std::string nav;  // "home", "kader", "rollup": marks the current navigation item
+  std::vector<Crumb> breadcrumbs;
+  std::string organisation;  // shown in the header; empty: none chosen
+  std::vector<FieldError> errors;
+  nlohmann::json data = nlohmann::json::object();
+  int status = 200;
+};
+
+inline Page MakePage(std::string template_name, std::string title, std::string nav) {
+  Page page;
+  page.template_name = std::move(template_name);
+  page.title = std::move(title);
+  page.nav = std::move(nav);
+  return page;
+}
+
+// Per request: the language and the texts.
+struct PageRequest {
+  std::string lang;
+  const Catalog* catalog = nullptr;
+  std::string T(std::string_view key) const { return catalog->Text(lang, key); }
+  std::string F(std::string_view key, const std::map<std::string, std::string>& values) const {
+    return catalog->Format(lang, key, values);
+  }
+};
+
+class Site {
+ public:
+  static Result<std::unique_ptr<Site>> Load(const WebOptions& options, ApiServices services);
+
+  void RegisterRoutes(Router& router);
+  PageRequest Begin(const Call& call) const { return {LanguageOf(call), &catalog_}; }
+  void Render(Call& call, const PageRequest& pr, Page page) const;
+  // A plain page with a heading and a message (404, 403, errors of use cases).
+  void RenderMessage(Call& call, const PageRequest& pr, int status, const std::string& title,
+                     const std::string& message) const;
+  void RenderNotFound(const httplib::Request& req, httplib::Response& res) const;
+  // Redirect after POST.
+  static void SeeOther(Call& call, const std::string& location);
+  // Checks the CSRF token of a POST; renders 403 and returns false when it is wrong.
+  bool CheckCsrf(Call& call, const PageRequest& pr) const;
+
+  const Catalog& catalog() const { return catalog_; }
+  const StaticAssets& assets() const { return assets_; }
+  const TemplateSet& templates() const { return templates_; }
+  ApiServices& services() { return services_; }
+
+ private:
+  Site(ApiServices services) : services_(services) {}
+  static std::string LanguageOf(const Call& call);
+  nlohmann::json Layout(const httplib::Request& req, httplib::Response& res, const PageRequest& pr,
+                        const Page& page) const;
+
+  ApiServices services_;
+  Catalog catalog_;
+  TemplateSet templates_;
+  StaticAssets assets_;
+};
+
+// Registers the Kader pages (start, assessment, block form, submit, print, compare).
+void RegisterKaderPages(Router& router, Site& site);
+// Registers the regional and national roll-up pages.
+void RegisterRollupPages(Router& router, Site& site);
+
+}  // namespace schakel::http::pages

@@ -1,0 +1,56 @@
+// Templates: values are escaped (also quotes, for attributes); only {{{…}}} is raw; partials work;
+// every shipped template parses.
+#include "http/pages/templates.h"
+
+#include <gtest/gtest.h>
+
+namespace schakel::http::pages {
+namespace {
+
+TEST(TemplatesTest, ValuesAreEscapedIncludingQuotes) {
+  auto set = TemplateSet::FromTexts({{"p", R"(<a title="{{v}}">{{v}}</a>)"}});
+  ASSERT_TRUE(set.ok());
+  EXPECT_EQ(
+      set->Render("p", {{"v", R"(<script>"x" & 'y')"}}),
+      R"(<a title="&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;">&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;</a>)");
+}
+
+TEST(TemplatesTest, TripleMustacheIsRaw) {
+  auto set = TemplateSet::FromTexts({{"p", "{{{svg}}}"}});
+  ASSERT_TRUE(set.ok());
+  EXPECT_EQ(set->Render("p", {{"svg", "<svg></svg>"}}), "<svg></svg>");
+}
+
+TEST(TemplatesTest, PartialsSectionsAndNumbers) {
+  auto set = TemplateSet::FromTexts(
+      {{"p", "{{#items}}{{> _item}}{{/items}}{{^items}}none{{/items}}"}, {"_item", "[{{n}}]"}});
+  ASSERT_TRUE(set.ok());
+  EXPECT_EQ(set->Render("p", {{"items", {{{"n", 1}}, {{"n", 2}}}}}), "[1][2]");
+  EXPECT_EQ(set->Render("p", {{"items", nlohmann::json::array()}}), "none");
+}
+
+TEST(TemplatesTest, NullAndFalseAreFalse) {
+  auto set = TemplateSet::FromTexts({{"p", "{{#a}}A{{/a}}{{#b}}B{{/b}}{{#c}}C{{/c}}"}});
+  ASSERT_TRUE(set.ok());
+  EXPECT_EQ(set->Render("p", {{"a", nullptr}, {"b", false}, {"c", true}}), "C");
+}
+
+TEST(TemplatesTest, SyntaxErrorNamesTheTemplate) {
+  auto set = TemplateSet::FromTexts({{"broken", "{{#open}} never closed"}});
+  ASSERT_FALSE(set.ok());
+  EXPECT_NE(set.error().message.find("broken"), std::string::npos);
+}
+
+TEST(TemplatesTest, ShippedTemplatesParseAndHaveNoInlineStyleOrScript) {
+  auto set = TemplateSet::Load(std::filesystem::path(SCHAKEL_SOURCE_DIR) / "web" / "templates");
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_TRUE(set->Has("layout"));
+  for (const auto& [name, text] : set->texts()) {
+    EXPECT_EQ(text.find("style="), std::string::npos) << name << " has an inline style";
+    EXPECT_EQ(text.find("<style"), std::string::npos) << name << " has a style element";
+    EXPECT_EQ(text.find("<script"), std::string::npos) << name << " has a script";
+  }
+}
+
+}  // namespace
+}  // namespace schakel::http::pages
