@@ -18,6 +18,11 @@ std::filesystem::path Context::database_file() const {
   return std::filesystem::path(config_.data_dir) / "schakel.db";
 }
 
+std::filesystem::path Context::key_file() const {
+  if (!config_.key_file.empty()) return config_.key_file;
+  return std::filesystem::path(config_.data_dir) / "schakel.keys";
+}
+
 Status Context::Open() {
   if (database_) return {};
   std::error_code ec;
@@ -32,6 +37,11 @@ Status Context::Open() {
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
                                  std::filesystem::perm_options::replace, ec);
   }
+  // Keys live in their own file (created 0600 on first start), never in the database.
+  auto keys = security::LoadOrCreateKeyFile(key_file(), security::SystemRandom());
+  if (!keys) return keys.error();
+  keys_ = std::move(keys).value();
+  audit_.emplace(keys_->Derived(security::KeyPurpose::kAuditChain), clock_);
   auto db = store::OpenSqlite(database_file());
   if (!db) return db.error();
   database_ = std::move(db).value();
@@ -41,7 +51,7 @@ Status Context::Open() {
     if (!migrated) return migrated.error();
     for (const std::string& m : migrated->applied) spdlog::info("applied migration {}", m);
   }
-  kader_.emplace(*database_, clock_);
+  kader_.emplace(*database_, clock_, *audit_);
   organisations_.emplace(*database_, clock_);
   return LoadFrameworks();
 }
@@ -85,6 +95,14 @@ std::string CliUser() {
     return fmt::format("{} (cli)", pw->pw_name);
   }
   return "cli";
+}
+
+app::Actor CliActor() {
+  std::string user = "unknown";
+  if (const passwd* pw = getpwuid(geteuid()); pw != nullptr) user = pw->pw_name;
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return {CliUser(), "cli", "cli:" + user, host};
 }
 
 }  // namespace schakel::cli

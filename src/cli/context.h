@@ -7,9 +7,11 @@
 #include <optional>
 #include <string>
 
+#include "app/audit_trail.h"
 #include "app/kader_service.h"
 #include "app/organisation_service.h"
 #include "domain/clock.h"
+#include "security/key_file.h"
 #include "store/db.h"
 
 namespace schakel::cli {
@@ -18,6 +20,7 @@ struct Config {
   std::string data_dir = "var";    // --data-dir / SCHAKEL_DATA_DIR
   std::string share_dir;           // --share-dir / SCHAKEL_SHARE_DIR (framework versions etc.)
   std::string log_level = "info";  // --log-level / SCHAKEL_LOG_LEVEL
+  std::string key_file;            // --key-file / SCHAKEL_KEY_FILE; default <data-dir>/schakel.keys
 };
 
 class Context {
@@ -32,6 +35,8 @@ class Context {
   store::Database& database() { return *database_; }
   app::KaderService& kader() { return *kader_; }
   app::OrganisationService& organisations() { return *organisations_; }
+  const app::AuditTrail& audit() const { return *audit_; }
+  std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
  private:
@@ -42,6 +47,8 @@ class Context {
   std::unique_ptr<store::Database> database_;
   std::optional<app::KaderService> kader_;
   std::optional<app::OrganisationService> organisations_;
+  std::optional<security::KeyRing> keys_;
+  std::optional<app::AuditTrail> audit_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it
@@ -50,5 +57,7 @@ int Fail(const Error& e);
 
 // The OS user running the command, for "who" on CLI changes.
 std::string CliUser();
+// The actor for CLI changes: the OS user, audited as "cli:<user>" from this host.
+app::Actor CliActor();
 
 }  // namespace schakel::cli

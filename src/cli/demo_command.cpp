@@ -82,7 +82,7 @@ int LoadKaderDemo(Context& ctx, uint64_t seed) {
   const std::string today = FormatUtc(ctx.clock().Now());
   const Period now = Period::QuarterOf(std::stoi(today.substr(0, 4)),
                                        static_cast<unsigned>(std::stoi(today.substr(5, 2))));
-  const app::Actor actor{kDemoActor, "demo"};
+  const app::Actor actor{kDemoActor, "system", "demo", "localhost"};
   int created = 0;
   for (const auto& m : *municipalities) {
     if (m.valid_to) continue;

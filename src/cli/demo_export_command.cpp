@@ -1,7 +1,6 @@
 // CLI11 wiring of `schakel demo export` (see demo_export_command.h); the work is in src/synth.
 #include "cli/demo_export_command.h"
 
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -36,7 +35,8 @@ void Run(const DemoExportArgs& args) {
   auto summary = synth::ExportDemoWorld(options);
   if (!summary.ok()) {
     std::cerr << "schakel demo export: " << summary.error().message << "\n";
-    std::exit(summary.error().code == ErrorCode::kInvalid ? 2 : 1);
+    // CLI11_PARSE turns this into the exit code without printing anything more.
+    throw CLI::RuntimeError(summary.error().code == ErrorCode::kInvalid ? 2 : 1);
   }
   std::cout << "synthetic world written to " << args.out << ": " << summary->true_size
             << " persons in the true population, " << summary->registered
@@ -71,7 +71,8 @@ void RegisterDemoExportCommand(CLI::App& demo) {
                   "municipality list CSV with header cbs_code,name,safety_region")
       ->required()
       ->check(CLI::ExistingFile);
-  cmd->add_option("--data-dir", args->data_dir,
+  // Not --data-dir: that global option names the database folder.
+  cmd->add_option("--model-dir", args->data_dir,
                   "folder with distributions.csv, names.csv and municipality_size.csv")
       ->capture_default_str();
   cmd->add_flag("--independent-sources", args->independent,

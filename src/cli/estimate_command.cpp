@@ -1,7 +1,6 @@
 #include "cli/estimate_command.h"
 
 #include <cstdint>
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -25,7 +24,8 @@ struct EstimateArgs {
 
 [[noreturn]] void Fail(const Error& error) {
   std::cerr << "schakel estimate: " << error.message << "\n";
-  std::exit(error.code == ErrorCode::kInvalid ? 2 : 1);
+  // CLI11_PARSE turns this into the exit code without printing anything more.
+  throw CLI::RuntimeError(error.code == ErrorCode::kInvalid ? 2 : 1);
 }
 
 void Run(const EstimateArgs& args, bool model_given) {

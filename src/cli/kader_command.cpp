@@ -44,7 +44,7 @@ int Import(Context& ctx, const KaderOptions& o) {
   auto csv = ReadCsvFile(o.file);
   if (!csv) return Fail(csv.error());
   const std::string period = o.period.empty() ? CurrentQuarter(ctx.clock()) : o.period;
-  auto view = ctx.kader().ImportAnswers(o.org, period, o.framework, *csv, {CliUser(), "cli"});
+  auto view = ctx.kader().ImportAnswers(o.org, period, o.framework, *csv, CliActor());
   if (!view) return Fail(view.error());
   std::cout << fmt::format("imported {} answer(s) into assessment {} of {} for {}\n",
                            csv->rows.size(), view->record.id, o.org, view->record.period);

@@ -1,6 +1,5 @@
 #include "cli/link_command.h"
 
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -24,7 +23,8 @@ int Threads(const LinkArgs& args) {
 
 [[noreturn]] void Fail(const Error& error) {
   std::cerr << "schakel link: " << error.message << "\n";
-  std::exit(error.code == ErrorCode::kInvalid ? 2 : 1);
+  // CLI11_PARSE turns this into the exit code without printing anything more.
+  throw CLI::RuntimeError(error.code == ErrorCode::kInvalid ? 2 : 1);
 }
 
 void Check(const Status& status) {

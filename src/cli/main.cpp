@@ -6,6 +6,9 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/demo_export_command.h"
+#include "cli/estimate_command.h"
+#include "cli/link_command.h"
 
 #ifndef SCHAKEL_DEFAULT_SHARE_DIR
 #error "SCHAKEL_DEFAULT_SHARE_DIR must be defined by the build"
@@ -28,6 +31,11 @@ int main(int argc, char** argv) {
                  "Folder with Schakel's data (kader/ framework versions)")
       ->envname("SCHAKEL_SHARE_DIR")
       ->capture_default_str();
+  app.add_option(
+         "--key-file", config.key_file,
+         "Key file for field encryption and the audit chain (default <data-dir>/schakel.keys); "
+         "created with mode 0600 on first start; back it up apart from the database")
+      ->envname("SCHAKEL_KEY_FILE");
   app.add_option("--log-level", config.log_level, "trace, debug, info, warn, error")
       ->envname("SCHAKEL_LOG_LEVEL")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
@@ -38,7 +46,11 @@ int main(int argc, char** argv) {
   RegisterServeCommands(app, ctx, exit_code);
   RegisterKaderCommands(app, ctx, exit_code);
   RegisterOrgCommands(app, ctx, exit_code);
-  RegisterDemoCommands(app, ctx, exit_code);
+  RegisterAuditCommands(app, ctx, exit_code);
+  CLI::App* demo = RegisterDemoCommands(app, ctx, exit_code);
+  RegisterDemoExportCommand(*demo);
+  RegisterLinkCommands(app);
+  RegisterEstimateCommand(app);
 
   // Options are parsed before callbacks run; the context must see the parsed values.
   app.parse_complete_callback([&] {

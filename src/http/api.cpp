@@ -19,7 +19,7 @@ app::Actor ActorOf(const Call& call, const json* body) {
       !(*body)["by"].get<std::string>().empty()) {
     name = (*body)["by"].get<std::string>().substr(0, 120);
   }
-  return {name, "http:" + call.req.remote_addr};
+  return {name, "api", "unauthenticated", call.req.remote_addr};
 }
 
 std::optional<std::string> OptQuery(const Call& call, const char* name) {

@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -119,6 +120,31 @@ TEST_F(BinaryTest, ValidateNamesTheBrokenEntry) {
   RunResult ok = Run({"kader", "validate", SCHAKEL_SOURCE_DIR "/data/kader/2021-concept.json"});
   EXPECT_EQ(ok.exit_code, 0) << ok.output;
   EXPECT_NE(ok.output.find("5 blocks, 3 levels"), std::string::npos);
+}
+
+TEST_F(BinaryTest, AuditVerifyFindsTamperingAndKeyFileIsPrivate) {
+  const auto csv = WriteFile("ok.csv", "criterion,status\npolicy.basis.embedded,met\n");
+  ASSERT_EQ(Run({"kader", "import", "--org", "GM0014", "--period", "2026-Q4", csv}).exit_code, 0);
+  ASSERT_EQ(Run({"kader", "import", "--org", "GM0034", "--period", "2026-Q4", csv}).exit_code, 0);
+  RunResult ok = Run({"audit", "verify"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_NE(ok.output.find("intact: 4 events"), std::string::npos) << ok.output;
+
+  struct stat st {};
+  ASSERT_EQ(stat((dir_ + "/var/schakel.keys").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+
+  {
+    auto database = store::OpenSqlite(dir_ + "/var/schakel.db", {1, 1000});
+    ASSERT_TRUE(database.ok());
+    auto db = (*database)->Acquire();
+    ASSERT_TRUE(
+        db->Execute("UPDATE audit_events SET object_id = '99' WHERE sequence = 3", {}).ok());
+  }
+  RunResult bad = Run({"audit", "verify"});
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  EXPECT_NE(bad.output.find("NOT intact"), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("sequence 3"), std::string::npos) << bad.output;
 }
 
 TEST_F(BinaryTest, RefusesToListenBeyondThisMachine) {
