@@ -108,32 +108,7 @@ std::string OrganisationService::Today() const {
 
 Result<ImportReport> OrganisationService::ImportSafetyRegions(const CsvTable& csv,
                                                               std::string_view valid_from) {
-  if (!IsIsoDate(valid_from)) return Error::Invalid("valid_from", "use a date like 2022-01-01");
-  auto cols = RequireColumns(csv, {"code", "name"});
-  if (!cols) return cols.error();
-  Problems problems;
-  std::set<std::string> seen;
-  std::vector<Organisation> orgs;
-  for (const CsvRow& row : csv.rows) {
-    const std::string code = Trim(row.fields[static_cast<size_t>((*cols)[0])]);
-    const std::string name = Trim(row.fields[static_cast<size_t>((*cols)[1])]);
-    if (!IsSafetyRegionCode(code))
-      problems.Add(row.line, "code",
-                   fmt::format("'{}' is not a safety region code (VR + 2 digits)", code));
-    else if (!seen.insert(code).second)
-      problems.Add(row.line, "code", fmt::format("'{}' appears twice", code));
-    if (name.empty()) problems.Add(row.line, "name", "the name is empty");
-    orgs.push_back({code, "region", "safety_region", name, std::string(valid_from), {}, {}});
-  }
-  if (!problems.empty()) return problems.ToError();
-  return Write(database_, [&](OrganisationRepository& repo) -> Result<ImportReport> {
-    ImportReport report;
-    for (const auto& o : orgs) {
-      if (Status s = repo.Upsert(o); !s.ok()) return s.error();
-      ++report.organisations;
-    }
-    return report;
-  });
+  return ImportRegions(csv, "safety_region", valid_from);
 }
 
 Result<ImportReport> OrganisationService::ImportMunicipalities(const CsvTable& csv,
@@ -198,7 +173,11 @@ Result<ImportReport> OrganisationService::ImportRegions(const CsvTable& csv,
   for (const CsvRow& row : csv.rows) {
     const std::string code = Trim(row.fields[static_cast<size_t>((*cols)[0])]);
     const std::string name = Trim(row.fields[static_cast<size_t>((*cols)[1])]);
-    if (!IsOrganisationCode(code))
+    // Safety regions have national codes (VR01–VR25); other region kinds are defined locally.
+    if (region_kind == "safety_region" && !IsSafetyRegionCode(code))
+      problems.Add(row.line, "code",
+                   fmt::format("'{}' is not a safety region code (VR + 2 digits)", code));
+    else if (!IsOrganisationCode(code))
       problems.Add(row.line, "code",
                    fmt::format("'{}' is not a code (2–16 capitals, digits, - or _)", code));
     else if (!seen.insert(code).second)

@@ -209,6 +209,20 @@ TEST_F(KaderServiceTest, MunicipalityImportReportsEveryBadRow) {
   EXPECT_FALSE(orgs_->Get("GM0001").ok());
 }
 
+TEST_F(KaderServiceTest, RegionImportChecksCodesPerKind) {
+  auto csv = ParseCsv("code,name\nZC01,Zorgregio Noord\nVR01,Groningen\n");
+  auto safety = orgs_->ImportSafetyRegions(*csv, "2022-01-01");
+  ASSERT_FALSE(safety.ok());
+  EXPECT_NE(safety.error().message.find("line 2, column code: 'ZC01' is not a safety region code"),
+            std::string::npos)
+      << safety.error().message;
+  auto care = orgs_->ImportRegions(*ParseCsv("code,name\nZC01,Zorgregio Noord\n"), "care_region",
+                                   "2022-01-01");
+  ASSERT_TRUE(care.ok()) << care.error().message;
+  EXPECT_EQ(orgs_->Get("ZC01")->region_kind, "care_region");
+  EXPECT_EQ(orgs_->ImportRegions(*csv, "district", "2022-01-01").error().field, "kind");
+}
+
 TEST(OrganisationCodesTest, ValidatesCodesAndDates) {
   EXPECT_TRUE(IsMunicipalityCode("GM0014"));
   EXPECT_FALSE(IsMunicipalityCode("GM014"));
