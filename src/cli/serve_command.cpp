@@ -46,9 +46,11 @@ int Serve(Context& ctx, const ServeOptions& opts) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   if (Status s = ctx.Open(); !s.ok()) return Fail(s.error());
-  http::HttpServer server(
-      {opts.bind, opts.port, 1024 * 1024, opts.threads, opts.web_dir, opts.theme_css},
-      {ctx.kader(), ctx.organisations()});
+  http::HttpServer server({opts.bind, opts.port, 1024 * 1024, opts.threads},
+                          {ctx.kader(), ctx.organisations()});
+  if (Status s = server.ServeWebPages(opts.web_dir, opts.theme_css); !s.ok()) {
+    return Fail(s.error());
+  }
   if (Status s = server.Bind(); !s.ok()) return Fail(s.error());
 
   std::atomic<bool> done{false};

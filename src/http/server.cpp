@@ -30,7 +30,8 @@ bool IsLoopback(std::string_view a) {
 HttpServer::HttpServer(ServerOptions options, ApiServices services)
     : options_(std::move(options)),
       server_(std::make_unique<httplib::Server>()),
-      router_(*server_) {
+      router_(*server_),
+      services_(services) {
   const size_t threads = static_cast<size_t>(std::max(2, options_.threads));
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_->set_payload_max_length(options_.max_body_bytes);
@@ -39,15 +40,14 @@ HttpServer::HttpServer(ServerOptions options, ApiServices services)
   server_->set_tcp_nodelay(true);
   InstallMiddleware();
   RegisterApiRoutes(router_, services);
-  if (!options_.web_dir.empty()) {
-    auto site = pages::Site::Load({options_.web_dir, options_.theme_css}, services);
-    if (site) {
-      site_ = std::move(*site);
-      site_->RegisterRoutes(router_);
-    } else {
-      web_status_ = site.error();
-    }
-  }
+}
+
+Status HttpServer::ServeWebPages(const std::string& web_dir, const std::string& theme_css) {
+  auto site = pages::Site::Load({web_dir, theme_css}, services_);
+  if (!site) return site.error();
+  site_ = std::move(*site);
+  site_->RegisterRoutes(router_);
+  return {};
 }
 
 HttpServer::~HttpServer() = default;
@@ -120,7 +120,6 @@ void HttpServer::InstallMiddleware() {
 }
 
 Status HttpServer::Bind() {
-  if (!web_status_.ok()) return web_status_;
   if (options_.port == 0) {
     port_ = server_->bind_to_any_port(options_.bind);
     if (port_ <= 0) return Error::Unavailable(fmt::format("cannot bind to {}", options_.bind));

@@ -23,10 +23,6 @@ struct ServerOptions {
   int port = 8080;                      // 0 = any free port
   size_t max_body_bytes = 1024 * 1024;  // larger bodies get 413
   int threads = 32;
-  // Web pages: the folder with templates/, i18n/, static/ and node_modules/ (empty: API only),
-  // and an optional CSS file with a municipality's own design tokens.
-  std::string web_dir;
-  std::string theme_css;
 };
 
 class HttpServer {
@@ -36,6 +32,10 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
+  // Adds the web pages from `web_dir` (templates/, i18n/, static/, node_modules/), with an
+  // optional CSS file of a municipality's own design tokens. Without it the server has the API
+  // only. REQUIRES: called once, before Bind().
+  Status ServeWebPages(const std::string& web_dir, const std::string& theme_css);
   Status Bind();
   int port() const { return port_; }
   // Serves until Stop(). REQUIRES: Bind() succeeded.
@@ -49,8 +49,8 @@ class HttpServer {
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;
   Router router_;
+  ApiServices services_;
   std::unique_ptr<pages::Site> site_;  // nullptr when serving the API only
-  Status web_status_;                  // why the pages could not be loaded, reported by Bind()
   int port_ = 0;
 };
 

@@ -20,12 +20,13 @@ namespace {
 
 constexpr const char* kStatuses[] = {"met", "partly_met", "not_met", "not_applicable"};
 
-app::Actor WebActor(const Call&) {
-  // Until login exists the web user is unnamed. Only name and origin are set, so this works
-  // with the Actor before and after it gained audit fields (id defaults to unauthenticated).
+app::Actor WebActor(const Call& call) {
+  // Until login exists the web user is unnamed and unauthenticated.
   app::Actor actor;
   actor.name = "onbekend";
   actor.origin = "web";
+  actor.id = "unauthenticated";
+  actor.address = call.req.remote_addr;
   return actor;
 }
 
