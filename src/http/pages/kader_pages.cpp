@@ -3,6 +3,7 @@
 // evidence, submit with confirmation, print for the council, compare two periods.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -53,6 +54,12 @@ std::string CurrentQuarter() {
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
   return Period::QuarterOf(static_cast<int>(today.year()), static_cast<unsigned>(today.month()))
       .ToString();
+}
+
+// Sort key of a period text ("2026-Q4" → 2026·5+4); unparsable periods sort first.
+int PeriodOrder(const std::string& text) {
+  auto p = Period::Parse(text);
+  return p ? p->year() * 5 + p->quarter() : 0;
 }
 
 // Renders the use-case error as a page: 404 for not found, otherwise the message.
@@ -110,6 +117,9 @@ void RenderStart(Site& site, Call& call, const PageRequest& pr, const std::strin
     auto list = site.services().kader.List(chosen);
     json items = json::array();
     if (list) {
+      std::stable_sort(list->begin(), list->end(), [](const auto& a, const auto& b) {
+        return PeriodOrder(a.period) < PeriodOrder(b.period);
+      });
       for (auto it = list->rbegin(); it != list->rend(); ++it) {
         items.push_back({{"href", fmt::format("/kader/evaluaties/{}", it->id)},
                          {"period", it->period},
@@ -479,6 +489,12 @@ void RegisterCompare(Router& router, Site& site) {
     d["others"] = others;
     d["has_others"] = !others.empty();
     if (from) {
+      // Always read as earlier → later, whichever way round the two were chosen.
+      auto from_view = site.services().kader.Get(*from);
+      if (from_view &&
+          PeriodOrder(from_view->record.period) > PeriodOrder(to_view->record.period)) {
+        std::swap(*from, *to);
+      }
       auto cmp = site.services().kader.Compare(*from, *to);
       if (!cmp) {
         page.errors.push_back({"van", cmp.error().message});
