@@ -13,6 +13,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "security/encoding.h"
 
 namespace schakel::security {
@@ -162,8 +164,9 @@ std::string KeyRing::Serialise() const {
 KeyRing KeyRing::WithNewCurrentKey(const RandomFill& random) const {
   std::vector<Entry> entries = entries_;
   int n = static_cast<int>(entries.size()) + 1;
-  std::string id = "k" + std::to_string(n);
-  while (Find(id) != nullptr) id = "k" + std::to_string(++n);
+  // fmt rather than "k" + std::to_string(n): GCC 12 at -O3 reports a false -Wrestrict there.
+  std::string id = fmt::format("k{}", n);
+  while (Find(id) != nullptr) id = fmt::format("k{}", ++n);
   entries.push_back({id, SecretKey::Generate(random)});
   return KeyRing(std::move(entries), id);
 }
