@@ -3,36 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "domain/markup.h"
+
 namespace schakel::security {
-namespace {
-
-std::string EscapeXml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string QrSvg(const QrCode& qr, const QrSvgOptions& options) {
   const int q = options.quiet_zone;
@@ -50,7 +23,7 @@ std::string QrSvg(const QrCode& qr, const QrSvgOptions& options) {
       "<title>{2}</title>"
       "<rect width=\"{0}\" height=\"{0}\" fill=\"#ffffff\"/>"
       "<path d=\"{3}\" fill=\"#000000\"/></svg>",
-      extent, pixels, EscapeXml(options.title), path);
+      extent, pixels, EscapeMarkup(options.title), path);
 }
 
 Result<std::string> QrSvgFor(std::string_view text, const QrSvgOptions& options) {

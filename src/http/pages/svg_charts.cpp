@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "domain/markup.h"
+
 namespace schakel::http::pages {
 
 namespace {
@@ -31,44 +33,17 @@ std::string Open(const std::string& id, int width, int height, const std::string
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"schakel-chart\" viewBox=\"0 0 {w} {h}\" "
       "width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" {font}>"
       "<title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
-      fmt::arg("w", width), fmt::arg("h", height), fmt::arg("id", EscapeXml(id)),
-      fmt::arg("font", kFont), fmt::arg("title", EscapeXml(title)),
-      fmt::arg("desc", EscapeXml(description)));
+      fmt::arg("w", width), fmt::arg("h", height), fmt::arg("id", EscapeMarkup(id)),
+      fmt::arg("font", kFont), fmt::arg("title", EscapeMarkup(title)),
+      fmt::arg("desc", EscapeMarkup(description)));
 }
 
 std::string Text(int x, int y, std::string_view text, std::string_view extra = "") {
   return fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\" font-size=\"14\"{}{}>{}</text>", x, y,
-                     kText, extra.empty() ? "" : " ", extra, EscapeXml(text));
+                     kText, extra.empty() ? "" : " ", extra, EscapeMarkup(text));
 }
 
 }  // namespace
-
-std::string EscapeXml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::vector<std::string> WrapText(std::string_view text, size_t width) {
   std::vector<std::string> lines;

@@ -45,8 +45,6 @@ struct BarChart {
 };
 std::string BarChartSvg(const BarChart& chart);
 
-// XML escaping for text and attribute values.
-std::string EscapeXml(std::string_view text);
 // Splits text at spaces into lines of at most `width` characters (longer words stay whole).
 std::vector<std::string> WrapText(std::string_view text, size_t width);
 

@@ -6,37 +6,12 @@
 #include <kainjow/mustache.hpp>
 #include <sstream>
 
+#include "domain/markup.h"
+
 namespace schakel::http::pages {
 
 namespace mustache = kainjow::mustache;
 using nlohmann::json;
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 namespace {
 
@@ -96,7 +71,7 @@ Result<TemplateSet> TemplateSet::Load(const std::filesystem::path& dir) {
 
 std::string TemplateSet::Render(const std::string& name, const json& data) const {
   mustache::mustache tmpl{texts_.at(name)};
-  tmpl.set_custom_escape([](const std::string& s) { return EscapeHtml(s); });
+  tmpl.set_custom_escape([](const std::string& s) { return EscapeMarkup(s); });
   mustache::data d = ToData(data);
   for (const auto& [partial, text] : texts_) {
     if (!partial.empty() && partial[0] == '_') {

@@ -31,7 +31,4 @@ class TemplateSet {
   std::map<std::string, std::string> texts_;
 };
 
-// HTML escaping of text and attribute values: & < > " '.
-std::string EscapeHtml(std::string_view text);
-
 }  // namespace schakel::http::pages
