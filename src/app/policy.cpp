@@ -75,8 +75,16 @@ const char* ActionName(Action action) {
       return "view_national_rollup";
     case Action::kManageUsers:
       return "manage_users";
+    case Action::kManageOrganisations:
+      return "manage_organisations";
     case Action::kReadAudit:
       return "read_audit";
+    case Action::kCreatePerson:
+      return "create_person";
+    case Action::kViewPerson:
+      return "view_person";
+    case Action::kEditPerson:
+      return "edit_person";
   }
   return "unknown";
 }
@@ -85,13 +93,48 @@ const std::vector<Action>& AllActions() {
   static const std::vector<Action> kAll = {Action::kViewReferenceData, Action::kViewAssessment,
                                            Action::kEditAssessment,    Action::kSubmitAssessment,
                                            Action::kViewRegionRollup,  Action::kViewNationalRollup,
-                                           Action::kManageUsers,       Action::kReadAudit};
+                                           Action::kManageUsers,       Action::kManageOrganisations,
+                                           Action::kReadAudit,         Action::kCreatePerson,
+                                           Action::kViewPerson,        Action::kEditPerson};
   return kAll;
 }
 
+bool SeesPersonalData(Role role) {
+  switch (role) {
+    case Role::kSignaller:
+    case Role::kCareCoordinator:
+    case Role::kChainDirector:
+    case Role::kPartner:
+      return true;
+    case Role::kAdmin:
+    case Role::kPolicyOfficer:
+    case Role::kMonitor:
+    case Role::kAuditor:
+      return false;
+  }
+  return true;
+}
+
+namespace {
+
+Decision DecideForRoles(const Principal& who, Action action, const Resource& on);
+
+}  // namespace
+
 Decision Decide(const Principal& who, Action action, const Resource& on) {
   if (!who.authenticated()) return Deny("not logged in");
+  if (who.system) return Allow("operator on the server's command line");
+  if (who.scopes && who.scopes->count(action) == 0) {
+    return Deny("the API token is not scoped for this action");
+  }
+  return DecideForRoles(who, action, on);
+}
+
+namespace {
+
+Decision DecideForRoles(const Principal& who, Action action, const Resource& on) {
   const bool own_org = !on.organisation.empty() && who.organisation == on.organisation;
+  const bool national_admin = who.Has(Role::kAdmin) && who.organisation_kind == "national";
   switch (action) {
     case Action::kViewReferenceData:
       return Allow("reference data is visible to every user");
@@ -126,12 +169,40 @@ Decision Decide(const Principal& who, Action action, const Resource& on) {
       return Deny("national aggregates are for policy officers, chain directors and monitors");
     case Action::kManageUsers:
       if (who.Has(Role::kAdmin) && own_org) return Allow("admin, own organisation");
+      if (national_admin) return Allow("administrator of the installation");
       return Deny("only an admin of the organisation manages its users");
+    case Action::kManageOrganisations:
+      if (national_admin) return Allow("administrator of the installation");
+      return Deny("only the installation's administrators manage organisations");
     case Action::kReadAudit:
       if (who.Has(Role::kAuditor)) return Allow("auditor");
       return Deny("only auditors read the audit log");
+    case Action::kCreatePerson:
+      if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {
+        return Allow("care coordinator, own region");
+      }
+      if (who.Has(Role::kSignaller) && own_org) return Allow("signaller, own organisation");
+      return Deny("persons are registered by signallers and care coordinators");
+    case Action::kViewPerson:
+    case Action::kEditPerson:
+      if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {
+        return Allow("care coordinator, own region");
+      }
+      if (who.Has(Role::kSignaller) && !on.owner.empty() && on.owner == who.user) {
+        return Allow("signaller, own record");
+      }
+      if (action == Action::kViewPerson && who.Has(Role::kPartner) &&
+          std::find(on.shared_with.begin(), on.shared_with.end(), who.organisation) !=
+              on.shared_with.end()) {
+        return Allow("partner, shared by grant");
+      }
+      return Deny(
+          "a person's identity is visible to the region's care coordinators, the signaller who "
+          "recorded it and partners it was shared with");
   }
   return Deny("no rule allows this");
 }
+
+}  // namespace
 
 }  // namespace schakel::app

@@ -13,6 +13,7 @@
 //   auditor          read and verify the audit log
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -34,14 +35,28 @@ const char* RoleName(Role role);
 bool ParseRole(std::string_view text, Role* out);
 const std::vector<Role>& AllRoles();
 
+enum class Action;
+
 // Who is acting: a logged-in user (or API token) of one organisation.
 struct Principal {
-  std::string user;                  // user id; empty = not logged in
+  std::string user;                  // user id ("token:<id>" for an API token); empty = nobody
   std::string organisation;          // organisation code
+  std::string organisation_kind;     // municipality, region, partner, national
   std::vector<std::string> regions;  // regions the organisation belongs to (or is)
   std::set<Role> roles;
+  // An API token may do only these actions (on top of what its roles allow); users: nullopt.
+  std::optional<std::set<Action>> scopes;
+  // The operator on the server's command line (holds the key file anyway): every action.
+  bool system = false;
   bool Has(Role r) const { return roles.count(r) > 0; }
-  bool authenticated() const { return !user.empty(); }
+  bool authenticated() const { return system || !user.empty(); }
+
+  static Principal System() {
+    Principal p;
+    p.user = "system";
+    p.system = true;
+    return p;
+  }
 };
 
 enum class Action {
@@ -51,18 +66,29 @@ enum class Action {
   kSubmitAssessment,    // freeze
   kViewRegionRollup,    // Kader roll-up of a region
   kViewNationalRollup,  // Kader roll-up of the country
-  kManageUsers,         // users, roles, TOTP reset, tokens of an organisation
+  kManageUsers,         // users, roles, TOTP reset, API tokens of an organisation
+  kManageOrganisations, // create chain-partner organisations, change names
   kReadAudit,           // the audit log
+  kCreatePerson,        // register a (possible) victim's identity
+  kViewPerson,          // read identifying fields of a person
+  kEditPerson,          // change identifying fields of a person
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();
 
 // What the action is on: the owning organisation and the regions it belongs to; for a region
-// roll-up, the region.
+// roll-up, the region. For records about persons also who created it and which organisations
+// hold a sharing grant for it.
 struct Resource {
   std::string organisation;
   std::vector<std::string> regions;
+  std::string owner;                     // user id of the creator; "" when not applicable
+  std::vector<std::string> shared_with;  // organisations with a valid grant
 };
+
+// Roles that see personal data of victims or suspects: they must use a second factor, and may
+// not be combined with admin on one account (separation of duties).
+bool SeesPersonalData(Role role);
 
 struct Decision {
   bool allowed = false;

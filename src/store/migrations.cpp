@@ -91,6 +91,105 @@ CREATE TABLE audit_events (
 CREATE INDEX audit_events_by_actor ON audit_events (actor, timestamp);
 CREATE INDEX audit_events_by_object ON audit_events (object_id, timestamp);
 )sql"},
+      {3, "identity", R"sql(
+-- Users belong to exactly one organisation and hold one or more roles there.
+-- Secrets are stored as hashes (passwords: Argon2id; sessions and API tokens: SHA-256) or
+-- encrypted (TOTP secrets, bound to table 'users', column, user id).
+CREATE TABLE users (
+  id                   TEXT PRIMARY KEY,
+  organisation         TEXT NOT NULL REFERENCES organisations (code),
+  username             TEXT NOT NULL UNIQUE CHECK (username <> ''),
+  display_name         TEXT NOT NULL,
+  password_hash        TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL DEFAULT 1,
+  totp_secret          TEXT,
+  totp_pending         TEXT,
+  totp_last_step       INTEGER NOT NULL DEFAULT 0,
+  created_at           TEXT NOT NULL,
+  created_by           TEXT NOT NULL,
+  password_changed_at  TEXT,
+  last_login_at        TEXT,
+  disabled_at          TEXT
+) STRICT;
+CREATE INDEX users_by_organisation ON users (organisation);
+
+CREATE TABLE user_roles (
+  user TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'policy_officer', 'signaller', 'care_coordinator',
+                                     'chain_director', 'partner', 'monitor', 'auditor')),
+  PRIMARY KEY (user, role)
+) STRICT;
+
+-- A session passes through stages: password_change and totp_enrol (forced steps), totp (second
+-- factor pending), full (logged in). Only a full session acts for the user.
+CREATE TABLE sessions (
+  id_hash    TEXT PRIMARY KEY,
+  user       TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  stage      TEXT NOT NULL CHECK (stage IN ('password_change', 'totp_enrol', 'totp', 'full')),
+  created_at TEXT NOT NULL,
+  last_seen  TEXT NOT NULL,
+  address    TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_user ON sessions (user);
+
+-- Failed logins, per account and per address, for throttling (rows older than a day are purged).
+CREATE TABLE login_failures (
+  key TEXT NOT NULL,
+  at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX login_failures_by_key ON login_failures (key, at);
+
+CREATE TABLE api_tokens (
+  id           TEXT PRIMARY KEY,
+  hash         TEXT NOT NULL UNIQUE,
+  organisation TEXT NOT NULL REFERENCES organisations (code),
+  label        TEXT NOT NULL CHECK (label <> ''),
+  roles        TEXT NOT NULL,
+  scopes       TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  created_by   TEXT NOT NULL,
+  expires_at   TEXT NOT NULL,
+  revoked_at   TEXT,
+  last_used_at TEXT
+) STRICT;
+CREATE INDEX api_tokens_by_organisation ON api_tokens (organisation);
+
+-- Installation-wide settings (e.g. that the first administrator was created).
+CREATE TABLE settings (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+)sql"},
+      {4, "persons", R"sql(
+-- Persons (possible victims) with identifying fields encrypted per field
+-- ('v1:<key id>:<base64url>', bound to table 'persons', the column and the person id) and keyed
+-- blind indexes (hex HMAC) for exact look-ups. No identifying value is stored in plaintext.
+CREATE TABLE persons (
+  id                      TEXT PRIMARY KEY,
+  organisation            TEXT NOT NULL REFERENCES organisations (code),
+  created_by              TEXT NOT NULL,
+  created_at              TEXT NOT NULL,
+  updated_at              TEXT NOT NULL,
+  given_names             TEXT,
+  family_name             TEXT,
+  date_of_birth           TEXT,
+  address                 TEXT,
+  phone                   TEXT,
+  document_number         TEXT,
+  notes                   TEXT,
+  family_name_index       TEXT,
+  date_of_birth_index     TEXT,
+  document_number_index   TEXT,
+  -- Not identifying on their own; kept in plaintext for statistics.
+  gender                  TEXT CHECK (gender IS NULL OR gender IN ('female', 'male', 'x', 'unknown')),
+  birth_year              INTEGER,
+  nationality             TEXT
+) STRICT;
+CREATE INDEX persons_by_organisation ON persons (organisation);
+CREATE INDEX persons_by_family_name ON persons (family_name_index);
+CREATE INDEX persons_by_date_of_birth ON persons (date_of_birth_index);
+CREATE INDEX persons_by_document ON persons (document_number_index);
+)sql"},
   };
   return kMigrations;
 }
