@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <string>
 
+#include "domain/clock.h"
+#include "store/migrations.h"
 #include "store/sqlite_db.h"
 
 namespace schakel::store::testing {
@@ -25,6 +27,19 @@ inline std::unique_ptr<Database> OpenFreshSqlite() {
   auto db = OpenSqlite(FreshTempDir("schakel-db") / "test.db", {4, 10000});
   EXPECT_TRUE(db.ok()) << (db.ok() ? "" : db.error().message);
   return db.ok() ? std::move(db).value() : nullptr;
+}
+
+// A database file at `file`, migrated to the current schema; nullptr (with a test failure) when
+// that fails.
+inline std::unique_ptr<Database> OpenMigratedSqlite(const std::filesystem::path& file) {
+  auto db = OpenSqlite(file, {4, 10000});
+  EXPECT_TRUE(db.ok()) << (db.ok() ? "" : db.error().message);
+  if (!db.ok()) return nullptr;
+  auto conn = (*db)->Acquire();
+  const FixedClock clock(std::chrono::system_clock::time_point{});
+  auto migrated = Migrate(*conn, clock);
+  EXPECT_TRUE(migrated.ok()) << (migrated.ok() ? "" : migrated.error().message);
+  return migrated.ok() ? std::move(db).value() : nullptr;
 }
 
 }  // namespace schakel::store::testing

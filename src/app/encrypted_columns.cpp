@@ -1,0 +1,22 @@
+#include "app/encrypted_columns.h"
+
+namespace schakel::app {
+
+const std::vector<store::CiphertextColumn>& EncryptedColumns() {
+  static const std::vector<store::CiphertextColumn> kColumns = {
+      // Identifying data of persons (person_service.cpp).
+      {"persons", "id", "given_names"},
+      {"persons", "id", "family_name"},
+      {"persons", "id", "date_of_birth"},
+      {"persons", "id", "address"},
+      {"persons", "id", "phone"},
+      {"persons", "id", "document_number"},
+      {"persons", "id", "notes"},
+      // TOTP secrets, confirmed and during enrolment (identity service).
+      {"users", "id", "totp_secret"},
+      {"users", "id", "totp_pending"},
+  };
+  return kColumns;
+}
+
+}  // namespace schakel::app
