@@ -16,4 +16,29 @@ Status Authorize(store::Database& database, const AuditTrail& audit, const Actor
   return Error{ErrorCode::kForbidden, fmt::format("not allowed: {}", d.reason), ""};
 }
 
+Result<std::vector<std::string>> RegionsOfOrganisation(store::Db& db,
+                                                       std::string_view organisation,
+                                                       std::string_view date) {
+  auto rows = db.Query(
+      "SELECT code FROM organisations WHERE code = ? AND kind = 'region' "
+      "UNION SELECT region FROM region_members WHERE municipality = ? AND valid_from <= ? "
+      "AND (valid_to IS NULL OR valid_to > ?) ORDER BY 1",
+      {store::Text(std::string(organisation)), store::Text(std::string(organisation)),
+       store::Text(std::string(date)), store::Text(std::string(date))});
+  if (!rows) return rows.error();
+  std::vector<std::string> regions;
+  for (const auto& row : *rows) regions.push_back(row.Text(0));
+  return regions;
+}
+
+Result<Resource> OrganisationResource(store::Db& db, std::string_view organisation,
+                                      std::string_view date) {
+  auto regions = RegionsOfOrganisation(db, organisation, date);
+  if (!regions) return regions.error();
+  Resource r;
+  r.organisation = std::string(organisation);
+  r.regions = std::move(regions).value();
+  return r;
+}
+
 }  // namespace schakel::app

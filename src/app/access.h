@@ -12,8 +12,19 @@
 
 namespace schakel::app {
 
+// REQUIRES: the calling thread holds no write transaction (the denial is recorded in a
+// transaction of its own; with SQLite a second writer would wait for the first).
 Status Authorize(store::Database& database, const AuditTrail& audit, const Actor& actor,
                  Action action, const Resource& on, std::string_view object_type,
                  std::string_view object_id);
+
+// The resource "organisation X": its code and the regions it belongs to on `date` (ISO), or,
+// for a region, the region itself.
+Result<Resource> OrganisationResource(store::Db& db, std::string_view organisation,
+                                      std::string_view date);
+// The regions an organisation belongs to on `date` (a region: itself).
+Result<std::vector<std::string>> RegionsOfOrganisation(store::Db& db,
+                                                       std::string_view organisation,
+                                                       std::string_view date);
 
 }  // namespace schakel::app

@@ -169,6 +169,7 @@ class IdentityService {
   Result<IssuedPassword> CreateUser(const Actor& actor, const NewUser& user);
   Result<std::vector<UserView>> ListUsers(const Actor& actor, std::string_view organisation);
   Result<UserView> GetUser(const Actor& actor, std::string_view user_id);
+  Result<UserView> FindUserByName(const Actor& actor, std::string_view username);
   Result<UserView> SetRoles(const Actor& actor, std::string_view user_id,
                             const std::set<Role>& roles);
   // New one-time password; ends the user's sessions.
@@ -198,11 +199,17 @@ class IdentityService {
   const security::KeyRing& keys_;
   const security::CommonPasswords& common_;
   IdentityOptions options_;
+  security::SecretKey csrf_key_;
 };
 
-// Builds the principal of a user of `organisation` with `roles` (regions looked up in the
-// database: a municipality's regions, or the region itself).
+// Builds the principal of a user (or token) of `organisation` with `roles`, as of `date`
+// (ISO): the organisation's kind and regions come from the database.
 Result<Principal> PrincipalFor(store::Db& db, std::string_view user_id,
-                               std::string_view organisation, const std::set<Role>& roles);
+                               std::string_view organisation, const std::set<Role>& roles,
+                               std::string_view date);
+
+// Whether a role may be held by a user of an organisation of this kind (e.g. monitor only in a
+// national organisation, partner only in a chain partner). Empty when allowed, else why not.
+std::string RoleKindProblem(Role role, std::string_view organisation_kind);
 
 }  // namespace schakel::app

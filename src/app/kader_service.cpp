@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/access.h"
 #include "domain/period.h"
 #include "store/organisation_repository.h"
 
@@ -161,8 +162,38 @@ Result<int64_t> KaderService::CreateIn(Db& db, std::string_view organisation,
   return id;
 }
 
+Status KaderService::Authorize(const Actor& actor, Action action, std::string_view organisation,
+                               std::string_view object_id) {
+  Resource resource;
+  {
+    auto db = database_.Acquire();
+    auto r = OrganisationResource(*db, organisation, FormatUtc(clock_.Now()).substr(0, 10));
+    if (!r) return r.error();
+    resource = std::move(r).value();
+  }
+  return app::Authorize(database_, audit_, actor, action, resource,
+                        object_id.empty() ? "organisation" : "assessment",
+                        object_id.empty() ? organisation : object_id);
+}
+
+Result<AssessmentView> KaderService::LoadFor(const Actor& actor, Action action, int64_t id) {
+  Result<AssessmentView> view = [&] {
+    auto db = database_.Acquire();
+    return Load(*db, id);
+  }();
+  if (!view) return view.error();
+  if (Status s = Authorize(actor, action, view->record.organisation, std::to_string(id));
+      !s.ok()) {
+    return s.error();
+  }
+  return view;
+}
+
 Result<AssessmentView> KaderService::Create(std::string_view organisation, std::string_view period,
                                             std::string_view framework_id, const Actor& actor) {
+  if (Status s = Authorize(actor, Action::kEditAssessment, organisation, ""); !s.ok()) {
+    return s.error();
+  }
   auto db = database_.Acquire();
   return store::InTransaction<AssessmentView>(*db, [&](Db& tx) -> Result<AssessmentView> {
     auto id = CreateIn(tx, organisation, period, framework_id, actor);
@@ -176,15 +207,18 @@ Result<AssessmentView> KaderService::Create(std::string_view organisation, std::
   });
 }
 
-Result<AssessmentView> KaderService::Get(int64_t id) {
-  auto db = database_.Acquire();
-  return Load(*db, id);
+Result<AssessmentView> KaderService::Get(int64_t id, const Actor& actor) {
+  return LoadFor(actor, Action::kViewAssessment, id);
 }
 
 Result<std::optional<AssessmentView>> KaderService::FindByPeriod(std::string_view organisation,
-                                                                 std::string_view period) {
+                                                                 std::string_view period,
+                                                                 const Actor& actor) {
   auto p = Period::Parse(period);
   if (!p) return p.error();
+  if (Status s = Authorize(actor, Action::kViewAssessment, organisation, ""); !s.ok()) {
+    return s.error();
+  }
   auto db = database_.Acquire();
   auto rec = AssessmentRepository(*db).FindByPeriod(organisation, p->ToString());
   if (!rec) return rec.error();
@@ -195,9 +229,32 @@ Result<std::optional<AssessmentView>> KaderService::FindByPeriod(std::string_vie
 }
 
 Result<std::vector<AssessmentRecord>> KaderService::List(
-    const std::optional<std::string>& organisation) {
+    const std::optional<std::string>& organisation, const Actor& actor) {
+  if (organisation) {
+    if (Status s = Authorize(actor, Action::kViewAssessment, *organisation, ""); !s.ok()) {
+      return s.error();
+    }
+  }
   auto db = database_.Acquire();
-  return AssessmentRepository(*db).List(organisation);
+  auto all = AssessmentRepository(*db).List(organisation);
+  if (!all) return all.error();
+  // Without an organisation: only those the policy lets the actor see (no denial per row).
+  const std::string today = FormatUtc(clock_.Now()).substr(0, 10);
+  std::map<std::string, bool> visible;
+  std::vector<AssessmentRecord> out;
+  for (AssessmentRecord& a : *all) {
+    auto it = visible.find(a.organisation);
+    if (it == visible.end()) {
+      auto resource = OrganisationResource(*db, a.organisation, today);
+      if (!resource) return resource.error();
+      it = visible
+               .emplace(a.organisation,
+                        Decide(actor.principal, Action::kViewAssessment, *resource).allowed)
+               .first;
+    }
+    if (it->second) out.push_back(std::move(a));
+  }
+  return out;
 }
 
 Status KaderService::ValidateAnswers(const kader::Framework& f,
@@ -225,6 +282,9 @@ Status KaderService::ValidateAnswers(const kader::Framework& f,
 
 Result<AssessmentView> KaderService::Answer(int64_t id, const std::vector<AnswerInput>& answers,
                                             const Actor& actor) {
+  if (auto allowed = LoadFor(actor, Action::kEditAssessment, id); !allowed) {
+    return allowed.error();
+  }
   auto db = database_.Acquire();
   return store::InTransaction<AssessmentView>(*db, [&](Db& tx) -> Result<AssessmentView> {
     auto view = Load(tx, id);
@@ -253,6 +313,9 @@ Result<AssessmentView> KaderService::Answer(int64_t id, const std::vector<Answer
 }
 
 Result<AssessmentView> KaderService::Submit(int64_t id, const Actor& actor) {
+  if (auto allowed = LoadFor(actor, Action::kSubmitAssessment, id); !allowed) {
+    return allowed.error();
+  }
   auto db = database_.Acquire();
   return store::InTransaction<AssessmentView>(*db, [&](Db& tx) -> Result<AssessmentView> {
     auto view = Load(tx, id);
@@ -276,11 +339,10 @@ Result<AssessmentView> KaderService::Submit(int64_t id, const Actor& actor) {
   });
 }
 
-Result<ComparisonView> KaderService::Compare(int64_t from, int64_t to) {
-  auto db = database_.Acquire();
-  auto a = Load(*db, from);
+Result<ComparisonView> KaderService::Compare(int64_t from, int64_t to, const Actor& actor) {
+  auto a = LoadFor(actor, Action::kViewAssessment, from);
   if (!a) return a.error();
-  auto b = Load(*db, to);
+  auto b = LoadFor(actor, Action::kViewAssessment, to);
   if (!b) return b.error();
   if (a->record.framework != b->record.framework) {
     return Error::Invalid("to", fmt::format("assessments use different frameworks ({} and {}); "
@@ -297,7 +359,19 @@ Result<ComparisonView> KaderService::Compare(int64_t from, int64_t to) {
 
 Result<RollupView> KaderService::RollUp(const std::optional<std::string>& region,
                                         const std::optional<std::string>& period,
-                                        std::string_view framework_id) {
+                                        std::string_view framework_id, const Actor& actor) {
+  if (region) {
+    Resource resource{*region, {*region}, "", {}};
+    if (Status s = app::Authorize(database_, audit_, actor, Action::kViewRegionRollup, resource,
+                                  "region", *region);
+        !s.ok()) {
+      return s.error();
+    }
+  } else if (Status s = app::Authorize(database_, audit_, actor, Action::kViewNationalRollup, {},
+                                       "rollup", "national");
+             !s.ok()) {
+    return s.error();
+  }
   auto db = database_.Acquire();
   auto framework = CachedFramework(*db, framework_id);
   if (!framework) return framework.error();
@@ -343,6 +417,9 @@ Result<AssessmentView> KaderService::ImportAnswers(std::string_view organisation
                                                    std::string_view period,
                                                    std::string_view framework_id,
                                                    const CsvTable& csv, const Actor& actor) {
+  if (Status s = Authorize(actor, Action::kEditAssessment, organisation, ""); !s.ok()) {
+    return s.error();
+  }
   const int c_criterion = csv.Column("criterion");
   const int c_status = csv.Column("status");
   const int c_evidence = csv.Column("evidence");

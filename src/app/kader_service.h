@@ -1,6 +1,8 @@
 // Kader use cases: frameworks, assessments (create, answer, submit, compare), import of answers
 // from CSV, the report of one municipality and the roll-up over a region or the country.
-// Every operation validates fully before it writes and runs in one transaction.
+// Every operation validates fully before it writes and runs in one transaction. Every operation
+// on an assessment or roll-up asks the policy (policy.h) for the actor first; frameworks are
+// public reference data.
 // Thread-safe: each call takes its own connection from the Database.
 #pragma once
 
@@ -69,19 +71,21 @@ class KaderService {
 
   Result<AssessmentView> Create(std::string_view organisation, std::string_view period,
                                 std::string_view framework_id, const Actor& actor);
-  Result<AssessmentView> Get(int64_t id);
+  Result<AssessmentView> Get(int64_t id, const Actor& actor);
   Result<std::optional<AssessmentView>> FindByPeriod(std::string_view organisation,
-                                                     std::string_view period);
-  Result<std::vector<store::AssessmentRecord>> List(const std::optional<std::string>& organisation);
+                                                     std::string_view period, const Actor& actor);
+  // The assessments the actor may see (of one organisation, or all).
+  Result<std::vector<store::AssessmentRecord>> List(const std::optional<std::string>& organisation,
+                                                    const Actor& actor);
   // Validates all answers first (criterion exists, status valid, no criterion twice, draft only),
   // then writes all of them or none.
   Result<AssessmentView> Answer(int64_t id, const std::vector<AnswerInput>& answers,
                                 const Actor& actor);
   Result<AssessmentView> Submit(int64_t id, const Actor& actor);
-  Result<ComparisonView> Compare(int64_t from, int64_t to);
+  Result<ComparisonView> Compare(int64_t from, int64_t to, const Actor& actor);
   Result<RollupView> RollUp(const std::optional<std::string>& region,
                             const std::optional<std::string>& period,
-                            std::string_view framework_id);
+                            std::string_view framework_id, const Actor& actor);
 
   // CSV with header criterion,status[,evidence]: every row validated, every bad row reported
   // (one error whose message lists them), nothing written on error. Creates the draft
@@ -92,6 +96,12 @@ class KaderService {
 
  private:
   Result<AssessmentView> Load(store::Db& db, int64_t id);
+  // Asks the policy about `action` on organisation `organisation` (audits a denial).
+  // REQUIRES: no write transaction open on this thread.
+  Status Authorize(const Actor& actor, Action action, std::string_view organisation,
+                   std::string_view object_id);
+  // Loads an assessment the actor may do `action` on.
+  Result<AssessmentView> LoadFor(const Actor& actor, Action action, int64_t id);
   Result<std::shared_ptr<const kader::Framework>> CachedFramework(store::Db& db,
                                                                   std::string_view id);
   Status ValidateAnswers(const kader::Framework& f, const std::vector<AnswerInput>& answers);

@@ -57,7 +57,7 @@ std::vector<app::AnswerInput> DemoAnswers(const kader::Framework& f, double matu
 
 int LoadKaderDemo(Context& ctx, uint64_t seed) {
   if (Status s = ctx.Open(); !s.ok()) return Fail(s.error());
-  auto existing = ctx.kader().List(std::nullopt);
+  auto existing = ctx.kader().List(std::nullopt, CliActor());
   if (!existing) return Fail(existing.error());
   for (const auto& a : *existing) {
     if (a.created_by != kDemoActor) {
@@ -82,7 +82,7 @@ int LoadKaderDemo(Context& ctx, uint64_t seed) {
   const std::string today = FormatUtc(ctx.clock().Now());
   const Period now = Period::QuarterOf(std::stoi(today.substr(0, 4)),
                                        static_cast<unsigned>(std::stoi(today.substr(5, 2))));
-  const app::Actor actor{kDemoActor, "system", "demo", "localhost"};
+  const app::Actor actor{kDemoActor, "system", "demo", "localhost", app::Principal::System(), ""};
   int created = 0;
   for (const auto& m : *municipalities) {
     if (m.valid_to) continue;

@@ -57,16 +57,16 @@ int Report(Context& ctx, const KaderOptions& o) {
   if (!org) return Fail(org.error());
   std::optional<app::AssessmentView> view;
   if (o.period.empty()) {
-    auto list = ctx.kader().List(o.org);
+    auto list = ctx.kader().List(o.org, CliActor());
     if (!list) return Fail(list.error());
     if (list->empty()) {
       return Fail(Error::NotFound(fmt::format("{} has no assessment yet", o.org)));
     }
-    auto v = ctx.kader().Get(list->front().id);  // newest period first
+    auto v = ctx.kader().Get(list->front().id, CliActor());  // newest period first
     if (!v) return Fail(v.error());
     view = std::move(v).value();
   } else {
-    auto v = ctx.kader().FindByPeriod(o.org, o.period);
+    auto v = ctx.kader().FindByPeriod(o.org, o.period, CliActor());
     if (!v) return Fail(v.error());
     if (!v->has_value()) {
       return Fail(Error::NotFound(fmt::format("{} has no assessment for {}", o.org, o.period)));

@@ -27,16 +27,36 @@ struct ServeOptions {
   std::string web_dir =
       (std::filesystem::path(SCHAKEL_DEFAULT_SHARE_DIR).parent_path() / "web").string();
   std::string theme_css;
+  bool behind_tls = false;
 };
+
+// On an empty installation: the first administrator, with a one-time password printed once.
+Status EnsureFirstAdmin(Context& ctx) {
+  auto first = ctx.identity().EnsureFirstAdmin("SCHAKEL", "Beheer Schakel");
+  if (!first) return first.error();
+  if (*first) {
+    std::cout << fmt::format(
+                     "first administrator: user {}, one-time password {}
+"
+                     "Eerste beheerder aangemaakt: gebruikersnaam {}, eenmalig wachtwoord {} — "
+                     "alleen nu zichtbaar; bij de eerste keer inloggen kiest u een eigen "
+                     "wachtwoord en stelt u de tweede factor in.
+",
+                     (*first)->username, (*first)->one_time_password, (*first)->username,
+                     (*first)->one_time_password)
+              << std::flush;
+  }
+  return {};
+}
 
 // Blocks SIGINT/SIGTERM in every thread and waits for them on a dedicated thread, which stops the
 // server. httplib's stop() closes the listening socket and lets workers finish requests in
 // flight before listen returns.
 int Serve(Context& ctx, const ServeOptions& opts) {
-  if (!http::IsLoopback(opts.bind)) {
+  if (!http::IsLoopback(opts.bind) && !opts.behind_tls) {
     return Fail(Error::Invalid(
-        "bind", fmt::format("refusing to listen on {}: until login and access control are in "
-                            "place, Schakel only listens on this machine (127.0.0.1 or ::1)",
+        "bind", fmt::format("refusing to listen on {} without TLS: put a TLS-terminating proxy "
+                            "in front and start with --behind-tls, or listen on 127.0.0.1",
                             opts.bind)));
   }
   sigset_t signals;
@@ -46,8 +66,10 @@ int Serve(Context& ctx, const ServeOptions& opts) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   if (Status s = ctx.Open(); !s.ok()) return Fail(s.error());
-  http::HttpServer server({opts.bind, opts.port, 1024 * 1024, opts.threads},
-                          {ctx.kader(), ctx.organisations()});
+  if (Status s = EnsureFirstAdmin(ctx); !s.ok()) return Fail(s.error());
+  http::HttpServer server(
+      {opts.bind, opts.port, 1024 * 1024, opts.threads, opts.behind_tls || !http::IsLoopback(opts.bind)},
+      {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service()});
   if (Status s = server.ServeWebPages(opts.web_dir, opts.theme_css); !s.ok()) {
     return Fail(s.error());
   }
@@ -70,7 +92,6 @@ int Serve(Context& ctx, const ServeOptions& opts) {
   std::cout << fmt::format(
                    "Schakel draait op http://{}:{}/ (zelfevaluatie: /kader) — API: "
                    "http://{}:{}/api/v1/frameworks\n"
-                   "Alleen bereikbaar vanaf dit apparaat: inloggen en toegangsbeheer volgen nog.\n"
                    "Database: {}. Stoppen: Ctrl+C.\n",
                    host, server.port(), host, server.port(), ctx.database_file().string())
             << std::flush;
@@ -86,7 +107,8 @@ int Serve(Context& ctx, const ServeOptions& opts) {
 void RegisterServeCommands(CLI::App& root, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<ServeOptions>();
   CLI::App* serve = root.add_subcommand("serve", "Run the web server (API under /api/v1)");
-  serve->add_option("--bind", opts->bind, "Address to listen on (loopback only for now)")
+  serve->add_option("--bind", opts->bind,
+                    "Address to listen on; other than loopback only with --behind-tls")
       ->envname("SCHAKEL_BIND")
       ->capture_default_str();
   serve->add_option("--port", opts->port, "Port to listen on; 0 picks a free one")
@@ -106,6 +128,10 @@ void RegisterServeCommands(CLI::App& root, Context& ctx, int& exit_code) {
       ->add_option("--theme-css", opts->theme_css,
                    "CSS file with your own design tokens, loaded after the default theme")
       ->envname("SCHAKEL_THEME_CSS");
+  serve
+      ->add_flag("--behind-tls", opts->behind_tls,
+                 "A TLS-terminating proxy is in front: session cookies get the Secure flag")
+      ->envname("SCHAKEL_BEHIND_TLS");
   serve->callback([&ctx, &exit_code, opts] { exit_code = Serve(ctx, *opts); });
 
   CLI::App* migrate = root.add_subcommand(

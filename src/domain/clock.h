@@ -2,7 +2,9 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace schakel {
 
@@ -31,5 +33,8 @@ class FixedClock final : public Clock {
 
 // "2026-11-27T20:45:09Z": UTC, second precision, ISO 8601.
 std::string FormatUtc(std::chrono::system_clock::time_point t);
+// The reverse of FormatUtc; also accepts a date "2026-11-27" (midnight UTC). nullopt when the
+// text is not one of these forms or not a real calendar time.
+std::optional<std::chrono::sys_seconds> ParseUtc(std::string_view text);
 
 }  // namespace schakel

@@ -11,17 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-// Until login exists (issue "Identity…"), the actor is whoever the request says it is, from the
-// loopback address the server is restricted to. The logged-in user will replace this.
-app::Actor ActorOf(const Call& call, const json* body) {
-  std::string name = "onbekend";
-  if (body != nullptr && body->contains("by") && (*body)["by"].is_string() &&
-      !(*body)["by"].get<std::string>().empty()) {
-    name = (*body)["by"].get<std::string>().substr(0, 120);
-  }
-  return {name, "api", "unauthenticated", call.req.remote_addr};
-}
-
 std::optional<std::string> OptQuery(const Call& call, const char* name) {
   if (!call.HasQuery(name) || call.Query(name).empty()) return std::nullopt;
   return call.Query(name);
@@ -93,7 +82,7 @@ Result<std::vector<app::AnswerInput>> AnswersFromJson(const json& body) {
 
 void RegisterAssessmentRoutes(Router& router, ApiServices s) {
   router.Get("/api/v1/assessments", [s](Call& call) {
-    Respond(call, s.kader.List(OptQuery(call, "organisation")), 200, [](const auto& list) {
+    Respond(call, s.kader.List(OptQuery(call, "organisation"), call.actor), 200, [](const auto& list) {
       json out = json::array();
       for (const auto& a : list) out.push_back(AssessmentSummaryJson(a));
       return json{{"assessments", out}};
@@ -109,7 +98,7 @@ void RegisterAssessmentRoutes(Router& router, ApiServices s) {
     auto framework = OptionalStringField(*body, "framework");
     if (!framework) return WriteError(call, framework.error());
     auto created = s.kader.Create(*org, *period, framework->empty() ? "2021-concept" : *framework,
-                                  ActorOf(call, &*body));
+                                  call.actor);
     if (created.ok()) {
       call.res.set_header("Location", fmt::format("/api/v1/assessments/{}", created->record.id));
     }
@@ -118,7 +107,7 @@ void RegisterAssessmentRoutes(Router& router, ApiServices s) {
   router.Get("/api/v1/assessments/{id}", [s](Call& call) {
     auto id = IdParam(call, "id", "assessment");
     if (!id) return;
-    Respond(call, s.kader.Get(*id), 200, [](const auto& v) { return AssessmentJson(v); });
+    Respond(call, s.kader.Get(*id, call.actor), 200, [](const auto& v) { return AssessmentJson(v); });
   });
   router.Post("/api/v1/assessments/{id}/answers", [s](Call& call) {
     auto id = IdParam(call, "id", "assessment");
@@ -127,7 +116,7 @@ void RegisterAssessmentRoutes(Router& router, ApiServices s) {
     if (!body) return;
     auto inputs = AnswersFromJson(*body);
     if (!inputs) return WriteError(call, inputs.error());
-    Respond(call, s.kader.Answer(*id, *inputs, ActorOf(call, &*body)), 200,
+    Respond(call, s.kader.Answer(*id, *inputs, call.actor), 200,
             [](const auto& v) { return AssessmentJson(v); });
   });
   router.Put("/api/v1/assessments/{id}/answers/{criterion}", [s](Call& call) {
@@ -140,7 +129,7 @@ void RegisterAssessmentRoutes(Router& router, ApiServices s) {
     auto evidence = OptionalStringField(*body, "evidence");
     if (!evidence) return WriteError(call, evidence.error());
     app::AnswerInput input{call.Param("criterion"), *status, *evidence, "answer"};
-    auto r = s.kader.Answer(*id, {input}, ActorOf(call, &*body));
+    auto r = s.kader.Answer(*id, {input}, call.actor);
     if (!r.ok() && r.error().field == "answer.criterion") {
       return WriteError(call.res, 404, "not_found", r.error().message);
     }
@@ -158,7 +147,7 @@ void RegisterAssessmentRoutes(Router& router, ApiServices s) {
     std::optional<json> body =
         call.req.body.empty() ? std::optional<json>(empty) : ReadJsonObject(call);
     if (!body) return;
-    Respond(call, s.kader.Submit(*id, ActorOf(call, &*body)), 200,
+    Respond(call, s.kader.Submit(*id, call.actor), 200,
             [](const auto& v) { return AssessmentJson(v); });
   });
   router.Get("/api/v1/comparisons", [s](Call& call) {
@@ -175,14 +164,14 @@ void RegisterAssessmentRoutes(Router& router, ApiServices s) {
             call, Error::Invalid(names[i], fmt::format("'{}' must be an assessment id", names[i])));
       }
     }
-    Respond(call, s.kader.Compare(ids[0], ids[1]), 200,
+    Respond(call, s.kader.Compare(ids[0], ids[1], call.actor), 200,
             [](const auto& v) { return ComparisonJson(v); });
   });
   router.Get("/api/v1/rollup", [s](Call& call) {
     const std::string framework = call.Query("framework");
     Respond(call,
             s.kader.RollUp(OptQuery(call, "region"), OptQuery(call, "period"),
-                           framework.empty() ? "2021-concept" : framework),
+                           framework.empty() ? "2021-concept" : framework, call.actor),
             200, [](const auto& v) { return RollupJson(v); });
   });
 }

@@ -50,6 +50,12 @@ void WriteError(Call& call, const Error& error) {
                                   "reporting it",
                                   id));
   }
+  if (error.code == ErrorCode::kForbidden && !call.actor.principal.authenticated()) {
+    // Nobody is logged in: 401 with the scheme to use, and no hint about the resource.
+    call.res.set_header("WWW-Authenticate", "Bearer realm=\"schakel\"");
+    return WriteError(call.res, 401, "unauthenticated",
+                      "log in first: send 'Authorization: Bearer <API token>' or use a session");
+  }
   WriteError(call.res, StatusFor(error.code), ErrorCodeName(error.code), error.message,
              error.field);
 }

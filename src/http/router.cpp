@@ -26,12 +26,13 @@ void Router::Add(const std::string& method, const std::string& pattern, RouteHan
   routes_.push_back({method, pattern});
   std::vector<std::string> names;
   const std::string regex = PatternToRegex(pattern, &names);
-  auto wrapped = [names, handler = std::move(handler)](const httplib::Request& req,
-                                                       httplib::Response& res) {
-    Call call{req, res, {}};
+  auto wrapped = [this, names, handler = std::move(handler)](const httplib::Request& req,
+                                                             httplib::Response& res) {
+    Call call{req, res, {}, std::nullopt, {}, false};
     for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
       call.params[names[i]] = req.matches[i + 1].str();
     }
+    if (authenticator_) authenticator_(call);
     handler(call);
   };
   if (method == "GET") server_.Get(regex, wrapped);

@@ -7,8 +7,11 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "app/identity_service.h"
 
 namespace schakel::http {
 
@@ -17,11 +20,19 @@ struct RouteInfo {
   std::string pattern;  // "/api/v1/assessments/{id}"
 };
 
-// What a handler gets: the request plus its named path parameters.
+// What a handler gets: the request, its named path parameters and who is calling.
 struct Call {
   const httplib::Request& req;
   httplib::Response& res;
   std::map<std::string, std::string> params;
+  // A valid browser session at any stage (from the session cookie); nullopt without one.
+  std::optional<app::SessionContext> session;
+  // Who is acting: the principal is filled only for a full session or a valid API token;
+  // otherwise it is empty and every policy decision denies. Origin, address and correlation id
+  // are always set.
+  app::Actor actor;
+  // Whether cookies must carry the Secure flag (the browser reached us over TLS).
+  bool secure_cookies = false;
 
   const std::string& Param(const std::string& name) const { return params.at(name); }
   // Query parameter or empty.
@@ -32,10 +43,14 @@ struct Call {
 };
 
 using RouteHandler = std::function<void(Call&)>;
+// Fills Call::session and Call::actor before the handler runs.
+using Authenticator = std::function<void(Call&)>;
 
 class Router {
  public:
   explicit Router(httplib::Server& server) : server_(server) {}
+  // Runs before every handler (also for routes added before it was set).
+  void SetAuthenticator(Authenticator a) { authenticator_ = std::move(a); }
   void Get(const std::string& pattern, RouteHandler h) { Add("GET", pattern, std::move(h)); }
   void Post(const std::string& pattern, RouteHandler h) { Add("POST", pattern, std::move(h)); }
   void Put(const std::string& pattern, RouteHandler h) { Add("PUT", pattern, std::move(h)); }
@@ -49,6 +64,7 @@ class Router {
   void Add(const std::string& method, const std::string& pattern, RouteHandler handler);
   httplib::Server& server_;
   std::vector<RouteInfo> routes_;
+  Authenticator authenticator_;
 };
 
 // "/a/{id}/b" → "/a/([^/]+)/b" and the parameter names in order.

@@ -23,6 +23,9 @@ struct ServerOptions {
   int port = 8080;                      // 0 = any free port
   size_t max_body_bytes = 1024 * 1024;  // larger bodies get 413
   int threads = 32;
+  // A TLS-terminating proxy is in front: cookies get the Secure flag. Required for a
+  // non-loopback bind address.
+  bool behind_tls = false;
 };
 
 class HttpServer {

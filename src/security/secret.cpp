@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 
 namespace schakel::security {
 
@@ -24,6 +25,20 @@ RandomFill SystemRandom() {
 std::vector<unsigned char> RandomBytes(const RandomFill& random, std::size_t n) {
   std::vector<unsigned char> out(n);
   random(out);
+  return out;
+}
+
+std::string NewUuid(const RandomFill& random) {
+  std::vector<unsigned char> b = RandomBytes(random, 16);
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // version 4
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < b.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += kHex[b[i] >> 4];
+    out += kHex[b[i] & 0x0f];
+  }
   return out;
 }
 

@@ -30,6 +30,10 @@ RandomFill SystemRandom();
 // Returns `n` bytes from `random`.
 std::vector<unsigned char> RandomBytes(const RandomFill& random, std::size_t n);
 
+// A random (version 4) UUID, lower-case "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx": the id of records
+// whose fields are encrypted (the id must exist before encrypting; see field_cipher.h).
+std::string NewUuid(const RandomFill& random);
+
 // A 32-byte symmetric key. Wiped on destruction.
 class SecretKey {
  public:

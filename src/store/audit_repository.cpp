@@ -66,7 +66,19 @@ Result<std::vector<AuditRow>> AuditRepository::Find(const AuditQuery& q) {
     sql += " AND timestamp < ?";
     params.push_back(Text(*q.to));
   }
-  sql += " ORDER BY sequence LIMIT ?";
+  if (q.result) {
+    sql += " AND result = ?";
+    params.push_back(Text(*q.result));
+  }
+  if (!q.actions.empty()) {
+    sql += " AND action IN (";
+    for (size_t i = 0; i < q.actions.size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      params.push_back(Text(q.actions[i]));
+    }
+    sql += ")";
+  }
+  sql += q.newest_first ? " ORDER BY sequence DESC LIMIT ?" : " ORDER BY sequence LIMIT ?";
   params.push_back(Int(q.limit));
   return ToAuditRows(db_.Query(sql, params));
 }

@@ -32,8 +32,11 @@ struct AuditQuery {
   std::optional<std::string> object_id;
   std::optional<std::string> from;  // timestamp, inclusive
   std::optional<std::string> to;    // timestamp, exclusive
+  std::optional<std::string> result;  // allow, deny, success, failure
+  std::vector<std::string> actions;   // any of these; empty = all
   int64_t after_sequence = 0;
   int limit = 1000;
+  bool newest_first = false;
 };
 
 class AuditRepository {

@@ -21,7 +21,7 @@ class AppFixture : public ::testing::Test {
       auto db = database_->Acquire();
       ASSERT_TRUE(store::Migrate(*db, clock_).ok());
     }
-    orgs_.emplace(*database_, clock_);
+    orgs_.emplace(*database_, clock_, audit_);
     kader_.emplace(*database_, clock_, audit_);
     auto regions = ReadCsvFile(SCHAKEL_SHARED_DATA_DIR "/nl/safety-regions.csv");
     ASSERT_TRUE(regions.ok()) << regions.error().message;
@@ -41,7 +41,9 @@ class AppFixture : public ::testing::Test {
   AuditTrail audit_{security::SecretKey::Generate(security::SystemRandom()), clock_};
   std::optional<OrganisationService> orgs_;
   std::optional<KaderService> kader_;
-  const Actor actor_{"Test Beleidsadviseur", "api", "user-test", "127.0.0.1"};
+  // The command-line operator: allowed everything (policy tests cover the roles).
+  const Actor actor_{"Test Beleidsadviseur", "api", "user-test", "127.0.0.1", Principal::System(),
+                     ""};
 };
 
 }  // namespace schakel::app::testing

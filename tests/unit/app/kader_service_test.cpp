@@ -15,7 +15,7 @@ class KaderServiceTest : public testing::AppFixture {
   }
   std::vector<AnswerInput> AllMet(const char* block) {
     std::vector<AnswerInput> in;
-    auto f = kader_->Framework("2021-concept").value();
+    auto f = kader_->Framework("2021-concept", actor_).value();
     for (const auto& c : f->criteria) {
       if (c.block == block) in.push_back({c.id, "met", "evidence for " + c.id, c.id});
     }
@@ -52,7 +52,7 @@ TEST_F(KaderServiceTest, OneBadAnswerWritesNothing) {
                           actor_);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "answers[1].status");
-  EXPECT_TRUE(kader_->Get(a.record.id)->answers.empty());
+  EXPECT_TRUE(kader_->Get(a.record.id, actor_)->answers.empty());
 }
 
 TEST_F(KaderServiceTest, UnknownCriterionAndDuplicateAreNamed) {
@@ -76,7 +76,7 @@ TEST_F(KaderServiceTest, SubmittedAssessmentIsFrozen) {
       kader_->Answer(a.record.id, {{"policy.basis.embedded", "not_met", "", "x"}}, actor_);
   ASSERT_FALSE(change.ok());
   EXPECT_EQ(change.error().code, ErrorCode::kConflict);
-  EXPECT_EQ(kader_->Get(a.record.id)->standing.Find("policy")->level->id, "plateau2");
+  EXPECT_EQ(kader_->Get(a.record.id, actor_)->standing.Find("policy")->level->id, "plateau2");
 }
 
 TEST_F(KaderServiceTest, EmptyAssessmentCannotBeSubmitted) {
@@ -105,13 +105,13 @@ TEST_F(KaderServiceTest, CompareShowsWhatChangedBetweenPeriods) {
   auto q4 = NewAssessment("GM0014", "2026-Q4");
   ASSERT_TRUE(
       kader_->Answer(q4.record.id, {{"policy.basis.embedded", "met", "", "x"}}, actor_).ok());
-  auto cmp = kader_->Compare(q3.record.id, q4.record.id);
+  auto cmp = kader_->Compare(q3.record.id, q4.record.id, actor_);
   ASSERT_TRUE(cmp.ok());
   EXPECT_EQ(cmp->comparison.blocks[0].direction, 1);
   ASSERT_EQ(cmp->comparison.criteria.size(), 1u);
   EXPECT_EQ(cmp->comparison.criteria[0].criterion->id, "policy.basis.embedded");
   auto other = NewAssessment("GM0034", "2026-Q4");
-  EXPECT_FALSE(kader_->Compare(q3.record.id, other.record.id).ok());
+  EXPECT_FALSE(kader_->Compare(q3.record.id, other.record.id, actor_).ok());
 }
 
 TEST_F(KaderServiceTest, RollupOverRegionAndCountry) {
@@ -123,7 +123,7 @@ TEST_F(KaderServiceTest, RollupOverRegionAndCountry) {
   auto draft = NewAssessment("GM0088");  // a draft does not count
   ASSERT_TRUE(kader_->Answer(draft.record.id, AllMet("policy"), actor_).ok());
 
-  auto national = kader_->RollUp({}, {}, "2021-concept");
+  auto national = kader_->RollUp({}, {}, "2021-concept", actor_);
   ASSERT_TRUE(national.ok()) << national.error().message;
   EXPECT_EQ(national->rollup.municipalities, 342);
   EXPECT_EQ(national->rollup.assessed, 2);
@@ -132,11 +132,11 @@ TEST_F(KaderServiceTest, RollupOverRegionAndCountry) {
   EXPECT_EQ(national->rollup.goals[0].met, 2);
   EXPECT_EQ(national->rollup.goals[1].met, 0);
 
-  auto groningen = kader_->RollUp(std::string("VR01"), {}, "2021-concept");
+  auto groningen = kader_->RollUp(std::string("VR01"), {}, "2021-concept", actor_);
   ASSERT_TRUE(groningen.ok());
   EXPECT_EQ(groningen->rollup.assessed, 1);
   EXPECT_EQ(groningen->region->name, "Groningen");
-  EXPECT_EQ(kader_->RollUp(std::string("VR99"), {}, "2021-concept").error().code,
+  EXPECT_EQ(kader_->RollUp(std::string("VR99"), {}, "2021-concept", actor_).error().code,
             ErrorCode::kNotFound);
 }
 
@@ -155,7 +155,7 @@ TEST_F(KaderServiceTest, CsvImportReportsEveryBadRowAndWritesNothing) {
   EXPECT_NE(m.find("line 3, column criterion"), std::string::npos) << m;
   EXPECT_NE(m.find("line 4, column status"), std::string::npos) << m;
   EXPECT_NE(m.find("line 5, column criterion"), std::string::npos) << m;
-  EXPECT_TRUE(kader_->List(std::string("GM0014"))->empty());  // not even the assessment
+  EXPECT_TRUE(kader_->List(std::string("GM0014"), actor_)->empty());  // not even the assessment
 }
 
 TEST_F(KaderServiceTest, CsvImportGivesSameLevelsAsAnswering) {
@@ -186,7 +186,7 @@ TEST_F(KaderServiceTest, ReloadingFrameworkIsUnchangedAndUsedOneIsKept) {
   NewAssessment();
   f.criteria[0].text.en = "Changed again";
   EXPECT_EQ(kader_->LoadFramework(f)->outcome, "kept (in use)");
-  EXPECT_EQ(kader_->Framework("2021-concept").value()->criteria[0].text.en, "Changed wording");
+  EXPECT_EQ(kader_->Framework("2021-concept", actor_).value()->criteria[0].text.en, "Changed wording");
 }
 
 TEST_F(KaderServiceTest, MergerMovesRegionMembership) {
