@@ -230,6 +230,10 @@ Result<std::optional<AssessmentView>> KaderService::FindByPeriod(std::string_vie
 
 Result<std::vector<AssessmentRecord>> KaderService::List(
     const std::optional<std::string>& organisation, const Actor& actor) {
+  if (!actor.principal.authenticated()) {  // the denial is audited like any other
+    return app::Authorize(database_, audit_, actor, Action::kViewAssessment, {}, "assessment", "")
+        .error();
+  }
   if (organisation) {
     if (Status s = Authorize(actor, Action::kViewAssessment, *organisation, ""); !s.ok()) {
       return s.error();

@@ -51,8 +51,16 @@ Status Context::Open() {
     if (!migrated) return migrated.error();
     for (const std::string& m : migrated->applied) spdlog::info("applied migration {}", m);
   }
+  // Common passwords are refused (docs/security.md); the list ships in <share-dir>/security.
+  auto common = security::CommonPasswords::Load(std::filesystem::path(config_.share_dir) /
+                                                "security" / "common-passwords.txt");
+  if (!common) return common.error();
+  common_passwords_ = std::move(common).value();
+  identity_.emplace(*database_, clock_, *audit_, *keys_, common_passwords_);
+  audit_service_.emplace(*database_, *audit_);
+  persons_.emplace(*database_, clock_, *audit_, *keys_);
   kader_.emplace(*database_, clock_, *audit_);
-  organisations_.emplace(*database_, clock_);
+  organisations_.emplace(*database_, clock_, *audit_);
   return LoadFrameworks();
 }
 
@@ -102,7 +110,9 @@ app::Actor CliActor() {
   if (const passwd* pw = getpwuid(geteuid()); pw != nullptr) user = pw->pw_name;
   char host[256] = {};
   gethostname(host, sizeof host - 1);
-  return {CliUser(), "cli", "cli:" + user, host};
+  app::Actor actor{CliUser(), "cli", "cli:" + user, host, app::Principal::System(), ""};
+  actor.principal.user = actor.id;
+  return actor;
 }
 
 }  // namespace schakel::cli

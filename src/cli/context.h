@@ -7,8 +7,11 @@
 #include <optional>
 #include <string>
 
+#include "app/audit_service.h"
 #include "app/audit_trail.h"
+#include "app/identity_service.h"
 #include "app/kader_service.h"
+#include "app/person_service.h"
 #include "app/organisation_service.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
@@ -36,6 +39,9 @@ class Context {
   app::KaderService& kader() { return *kader_; }
   app::OrganisationService& organisations() { return *organisations_; }
   const app::AuditTrail& audit() const { return *audit_; }
+  app::IdentityService& identity() { return *identity_; }
+  app::AuditService& audit_service() { return *audit_service_; }
+  app::PersonService& persons() { return *persons_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -49,6 +55,10 @@ class Context {
   std::optional<app::OrganisationService> organisations_;
   std::optional<security::KeyRing> keys_;
   std::optional<app::AuditTrail> audit_;
+  security::CommonPasswords common_passwords_;
+  std::optional<app::IdentityService> identity_;
+  std::optional<app::AuditService> audit_service_;
+  std::optional<app::PersonService> persons_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

@@ -36,12 +36,10 @@ Status EnsureFirstAdmin(Context& ctx) {
   if (!first) return first.error();
   if (*first) {
     std::cout << fmt::format(
-                     "first administrator: user {}, one-time password {}
-"
+                     "first administrator: user {}, one-time password {}\n"
                      "Eerste beheerder aangemaakt: gebruikersnaam {}, eenmalig wachtwoord {} — "
                      "alleen nu zichtbaar; bij de eerste keer inloggen kiest u een eigen "
-                     "wachtwoord en stelt u de tweede factor in.
-",
+                     "wachtwoord en stelt u de tweede factor in.\n",
                      (*first)->username, (*first)->one_time_password, (*first)->username,
                      (*first)->one_time_password)
               << std::flush;
@@ -69,7 +67,7 @@ int Serve(Context& ctx, const ServeOptions& opts) {
   if (Status s = EnsureFirstAdmin(ctx); !s.ok()) return Fail(s.error());
   http::HttpServer server(
       {opts.bind, opts.port, 1024 * 1024, opts.threads, opts.behind_tls || !http::IsLoopback(opts.bind)},
-      {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service()});
+      {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(), ctx.persons()});
   if (Status s = server.ServeWebPages(opts.web_dir, opts.theme_css); !s.ok()) {
     return Fail(s.error());
   }

@@ -183,6 +183,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterFrameworkRoutes(router, services);
   RegisterOrganisationRoutes(router, services);
   RegisterAssessmentRoutes(router, services);
+  RegisterPersonRoutes(router, services);
 }
 
 }  // namespace schakel::http

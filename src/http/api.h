@@ -5,6 +5,7 @@
 #include "app/audit_service.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
+#include "app/person_service.h"
 #include "app/organisation_service.h"
 #include "http/router.h"
 
@@ -15,8 +16,11 @@ struct ApiServices {
   app::OrganisationService& organisations;
   app::IdentityService& identity;
   app::AuditService& audit;
+  app::PersonService& persons;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
+// /api/v1/persons: the identity of (possible) victims, for partner systems (person_api.cpp).
+void RegisterPersonRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

@@ -10,6 +10,12 @@ using nlohmann::json;
 
 class ApiTest : public testing::ServerFixture {
  protected:
+  void SetUp() override {
+    ServerFixture::SetUp();
+    if (HasFatalFailure()) return;
+    bearer_ = Token("GM0014", {app::Role::kPolicyOfficer});  // labelled "test GM0014"
+  }
+
   int64_t CreateAssessment(const char* org = "GM0014", const char* period = "2026-Q4") {
     auto r = Post("/api/v1/assessments",
                   {{"organisation", org}, {"period", period}, {"by", "Anna Beleid"}});
@@ -50,7 +56,7 @@ TEST_F(ApiTest, AnswerSubmitAndSeeLevels) {
   EXPECT_EQ(put.body["blocks"][0]["level"], "basis");
   EXPECT_EQ(put.body["blocks"][0]["next_level"], "plateau1");
   EXPECT_EQ(put.body["blocks"][0]["gaps"][0]["criterion"], "policy.plateau1.insight");
-  EXPECT_EQ(put.body["answers"][0]["answered_by"], "Anna");
+  EXPECT_EQ(put.body["answers"][0]["answered_by"], "test GM0014");  // who, from the token
 
   auto batch = Post(base + "/answers",
                     {{"answers",
@@ -107,7 +113,7 @@ TEST_F(ApiTest, UnknownIdsAre404) {
                 R"({"status":"met"})");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(Get("/api/v1/nothing-here").status, 404);
-  EXPECT_EQ(Get("/api/v1/rollup?region=VR99").status, 404);
+  EXPECT_EQ(Get("/api/v1/rollup?region=VR99").status, 403);  // not the caller's region
 }
 
 TEST_F(ApiTest, DuplicateAssessmentIs409) {
@@ -162,6 +168,7 @@ TEST_F(ApiTest, ConcurrentWritersToOneAssessmentAllLand) {
   for (size_t w = 0; w < 8; ++w) {
     writers.emplace_back([&, w] {
       httplib::Client c("127.0.0.1", server_->port());
+      c.set_bearer_token_auth(bearer_);
       for (size_t i = w; i < criteria.size() * 3; i += 8) {
         const std::string& criterion = criteria[i % criteria.size()];
         auto r =

@@ -9,6 +9,9 @@
 #include <thread>
 
 #include "../unit/app/app_fixture.h"
+#include "app/audit_service.h"
+#include "app/identity_service.h"
+#include "app/person_service.h"
 #include "http/server.h"
 
 namespace schakel::http::testing {
@@ -18,7 +21,13 @@ class ServerFixture : public app::testing::AppFixture {
   void SetUp() override {
     AppFixture::SetUp();
     if (HasFatalFailure()) return;
-    server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16}, ApiServices{*kader_, *orgs_});
+    app::IdentityOptions options;
+    options.argon2 = security::Argon2Limits::MinimumForTests();
+    identity_.emplace(*database_, clock_, audit_, keys_, common_, options);
+    audit_service_.emplace(*database_, audit_);
+    persons_.emplace(*database_, clock_, audit_, keys_);
+    server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
+                    ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_});
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { server_->Run(); });
     client_.emplace("127.0.0.1", server_->port());
@@ -34,12 +43,25 @@ class ServerFixture : public app::testing::AppFixture {
     nlohmann::json body;
     httplib::Headers headers;
   };
+  // An API token of `organisation` with `roles`, scoped to every action (the roles decide).
+  std::string Token(const std::string& organisation, std::set<app::Role> roles) {
+    std::set<app::Action> all(app::AllActions().begin(), app::AllActions().end());
+    auto issued = identity_->IssueApiToken(
+        actor_, {organisation, "test " + organisation, std::move(roles), all, std::nullopt});
+    EXPECT_TRUE(issued.ok()) << issued.error().message;
+    return issued.ok() ? issued->secret : "";
+  }
+
+  // Sends with `bearer_` (when set) or the given headers.
   Reply Send(const std::string& method, const std::string& path, const std::string& body = "",
-             const std::string& type = "application/json") {
-    httplib::Result r = method == "GET"    ? client_->Get(path)
-                        : method == "POST" ? client_->Post(path, body, type)
-                        : method == "PUT"  ? client_->Put(path, body, type)
-                                           : client_->Delete(path);
+             const std::string& type = "application/json", httplib::Headers headers = {}) {
+    if (!bearer_.empty() && headers.count("Authorization") == 0) {
+      headers.emplace("Authorization", "Bearer " + bearer_);
+    }
+    httplib::Result r = method == "GET"    ? client_->Get(path, headers)
+                        : method == "POST" ? client_->Post(path, headers, body, type)
+                        : method == "PUT"  ? client_->Put(path, headers, body, type)
+                                           : client_->Delete(path, headers);
     EXPECT_TRUE(r) << method << " " << path << " failed: " << httplib::to_string(r.error());
     if (!r) return {};
     Reply reply{r->status, nlohmann::json::parse(r->body, nullptr, false), r->headers};
@@ -50,6 +72,12 @@ class ServerFixture : public app::testing::AppFixture {
   }
   Reply Get(const std::string& path) { return Send("GET", path); }
 
+  security::KeyRing keys_ = security::KeyRing::Generate(security::SystemRandom());
+  security::CommonPasswords common_{{"welkom2026!!"}};
+  std::optional<app::IdentityService> identity_;
+  std::optional<app::AuditService> audit_service_;
+  std::optional<app::PersonService> persons_;
+  std::string bearer_;  // API token sent with every request when not empty
   std::optional<HttpServer> server_;
   std::thread thread_;
   std::optional<httplib::Client> client_;

@@ -1,0 +1,326 @@
+// The access matrix over real HTTP: every API route × every role × the caller's relation to the
+// object (own, same organisation, same region, unrelated), with the outcome the design
+// (../shared/design.md, "Organisations, roles, need-to-know") prescribes. The expectations are
+// written out here by hand from the design, not computed from the policy module, so a wrong rule
+// in the policy fails this test. A route without a row fails it too.
+#include <map>
+#include <set>
+
+#include "security/totp.h"
+#include "server_fixture.h"
+#include "store/audit_repository.h"
+#include "store/organisation_repository.h"
+
+namespace schakel::http {
+namespace {
+
+using nlohmann::json;
+
+const char* const kPartnerOrg = "POLITIE-NN";
+const char* const kNationalOrg = "SCHAKEL";
+
+// The callers: one per role, plus a second signaller of the same organisation (not the owner of
+// the records the first one made) and nobody at all.
+struct Caller {
+  std::string name;
+  std::string organisation;
+  std::set<app::Role> roles;
+};
+const std::vector<Caller>& Callers() {
+  static const std::vector<Caller> kCallers = {
+      {"admin", "GM0014", {app::Role::kAdmin}},
+      {"policy_officer", "GM0014", {app::Role::kPolicyOfficer}},
+      {"signaller", "GM0014", {app::Role::kSignaller}},
+      {"other_signaller", "GM0014", {app::Role::kSignaller}},
+      {"care_coordinator", "GM0014", {app::Role::kCareCoordinator}},
+      {"chain_director", "GM0014", {app::Role::kChainDirector}},
+      {"partner", kPartnerOrg, {app::Role::kPartner}},
+      {"monitor", kNationalOrg, {app::Role::kMonitor}},
+      {"auditor", "GM0014", {app::Role::kAuditor}},
+      {"anonymous", "", {}},
+  };
+  return kCallers;
+}
+
+// One request and the callers the design allows to make it.
+struct Case {
+  std::string route;     // the route pattern, as in the route table
+  std::string relation;  // own, same_organisation, same_region, unrelated, none
+  std::string method;
+  std::string path;
+  json body;
+  std::set<std::string> allowed;  // caller names; "everyone" includes anonymous
+};
+
+class AccessMatrixTest : public testing::ServerFixture {
+ protected:
+  void SetUp() override {
+    ServerFixture::SetUp();
+    if (HasFatalFailure()) return;
+    {
+      auto db = database_->Acquire();
+      store::OrganisationRepository orgs(*db);
+      ASSERT_TRUE(orgs.Upsert({kPartnerOrg, "partner", std::nullopt, "Politie (synthetisch)",
+                               "2022-01-01", std::nullopt, std::nullopt})
+                      .ok());
+      ASSERT_TRUE(orgs.Upsert({kNationalOrg, "national", std::nullopt, "Landelijk (synthetisch)",
+                               "2022-01-01", std::nullopt, std::nullopt})
+                      .ok());
+    }
+    auto vr01 = orgs_->List({"municipality", std::string("VR01"), std::nullopt});
+    ASSERT_TRUE(vr01.ok());
+    for (const auto& m : *vr01) {
+      if (m.code != "GM0014") {
+        neighbour_ = m.code;  // same safety region as Groningen
+        break;
+      }
+    }
+    ASSERT_FALSE(neighbour_.empty());
+    for (const Caller& c : Callers()) {
+      if (c.name != "anonymous") cookies_[c.name] = LogIn(c);
+    }
+  }
+
+  // Creates the account, logs in with the one-time password, changes it, enrols the second
+  // factor when asked: the session cookie of a fully logged-in user.
+  std::string LogIn(const Caller& c) {
+    auto issued = identity_->CreateUser(actor_, {c.organisation, c.name, c.name, c.roles});
+    EXPECT_TRUE(issued.ok()) << c.name << ": " << issued.error().message;
+    auto grant = identity_->Login(c.name, issued->one_time_password, "127.0.0.1");
+    const std::string password = "Een lang en eigen wachtwoord 2026";
+    auto changed = identity_->ChangePassword(grant->token, issued->one_time_password, password,
+                                             "127.0.0.1");
+    EXPECT_TRUE(changed.ok()) << changed.error().message;
+    std::string token = changed->token;
+    if (changed->stage == app::SessionStage::kTotpEnrol) {
+      auto enrolment = identity_->BeginTotpEnrolment(token);
+      const auto now = std::chrono::floor<std::chrono::seconds>(clock_.Now());
+      auto full = identity_->ConfirmTotpEnrolment(
+          token, *security::TotpCode(enrolment->secret_base32, now), "127.0.0.1");
+      EXPECT_TRUE(full.ok()) << full.error().message;
+      token = full->token;
+    }
+    return token;
+  }
+
+  Reply As(const std::string& caller, const Case& c) {
+    httplib::Headers headers;
+    if (caller != "anonymous") {
+      headers.emplace("Cookie", std::string(kSessionCookieName) + "=" + cookies_.at(caller));
+    }
+    return Send(c.method, c.path, c.body.is_null() ? "" : c.body.dump(), "application/json",
+                headers);
+  }
+
+  int64_t Assessment(const std::string& org, const std::string& period) {
+    auto a = kader_->Create(org, period, "2021-concept", actor_);
+    EXPECT_TRUE(a.ok()) << a.error().message;
+    EXPECT_TRUE(kader_->Answer(a->record.id, {{"policy.basis.embedded", "met", "", "t"}}, actor_)
+                    .ok());
+    return a->record.id;
+  }
+
+  // A person registered by `creator` (a caller name) or, without one, by the operator.
+  std::string Person(const std::string& org, const std::string& creator) {
+    app::PersonInput input;
+    input.organisation = org;
+    input.identity.family_name = "Testpersoon-" + org;
+    input.identity.date_of_birth = "1990-02-03";
+    app::Actor who = actor_;
+    if (!creator.empty()) {
+      who = identity_->Authenticate(cookies_.at(creator), "127.0.0.1")->actor;
+    }
+    auto p = persons_->Create(who, input);
+    EXPECT_TRUE(p.ok()) << p.error().message;
+    return p->facts.id;
+  }
+
+  int64_t DenialsInAudit() {
+    auto db = database_->Acquire();
+    store::AuditQuery q;
+    q.result = "deny";
+    return static_cast<int64_t>(store::AuditRepository(*db).Find(q)->size());
+  }
+
+  static constexpr const char* kSessionCookieName = "schakel_session";
+  std::map<std::string, std::string> cookies_;
+  std::string neighbour_;
+};
+
+TEST_F(AccessMatrixTest, EveryApiRouteEveryRoleEveryRelation) {
+  const std::set<std::string> everyone = {"admin",   "policy_officer", "signaller",
+                                          "other_signaller", "care_coordinator",
+                                          "chain_director",  "partner", "monitor",
+                                          "auditor", "anonymous"};
+  std::set<std::string> logged_in = everyone;
+  logged_in.erase("anonymous");
+  const std::set<std::string> po_cd = {"policy_officer", "chain_director"};
+
+  const int64_t own_a = Assessment("GM0014", "2026-Q1");
+  const int64_t own_b = Assessment("GM0014", "2026-Q2");
+  const int64_t region_a = Assessment(neighbour_, "2026-Q1");
+  const int64_t region_b = Assessment(neighbour_, "2026-Q2");
+  const int64_t far_a = Assessment("GM0363", "2026-Q1");
+  const int64_t far_b = Assessment("GM0363", "2026-Q2");
+  const std::string own_person = Person("GM0014", "signaller");
+  const std::string region_person = Person(neighbour_, "");
+  const std::string far_person = Person("GM0363", "");
+  auto a = [](int64_t id) { return "/api/v1/assessments/" + std::to_string(id); };
+  auto p = [](const std::string& id) { return "/api/v1/persons/" + id; };
+  const json answer = {{"status", "met"}};
+  const json answers = {{"answers", {{{"criterion", "policy.basis.embedded"}, {"status", "met"}}}}};
+  const json person = {{"family_name", "Nieuw"}, {"date_of_birth", "1991-04-05"}};
+  auto person_of = [&](const std::string& org) {
+    json b = person;
+    b["organisation"] = org;
+    return b;
+  };
+  const json search = {{"family_name", "Testpersoon-GM0014"}, {"date_of_birth", "1990-02-03"}};
+
+  std::vector<Case> cases = {
+      {"/api/v1/health", "none", "GET", "/api/v1/health", nullptr, everyone},
+      {"/api/v1/frameworks", "none", "GET", "/api/v1/frameworks", nullptr, everyone},
+      {"/api/v1/frameworks/{id}", "none", "GET", "/api/v1/frameworks/2021-concept", nullptr,
+       everyone},
+      {"/api/v1/organisations", "none", "GET", "/api/v1/organisations", nullptr, everyone},
+      {"/api/v1/organisations/{code}", "none", "GET", "/api/v1/organisations/GM0363", nullptr,
+       everyone},
+      // Assessments: the municipality's policy officers; the region's chain director reads.
+      {"/api/v1/assessments", "none", "GET", "/api/v1/assessments", nullptr, logged_in},
+      {"/api/v1/assessments", "own", "GET", "/api/v1/assessments?organisation=GM0014", nullptr,
+       po_cd},
+      {"/api/v1/assessments", "same_region", "GET",
+       "/api/v1/assessments?organisation=" + neighbour_, nullptr, {"chain_director"}},
+      {"/api/v1/assessments", "unrelated", "GET", "/api/v1/assessments?organisation=GM0363",
+       nullptr, {}},
+      {"/api/v1/assessments", "own", "POST", "/api/v1/assessments",
+       {{"organisation", "GM0014"}, {"period", "2027"}}, {"policy_officer"}},
+      {"/api/v1/assessments", "same_region", "POST", "/api/v1/assessments",
+       {{"organisation", neighbour_}, {"period", "2027"}}, {}},
+      {"/api/v1/assessments", "unrelated", "POST", "/api/v1/assessments",
+       {{"organisation", "GM0363"}, {"period", "2027"}}, {}},
+      {"/api/v1/assessments/{id}", "own", "GET", a(own_a), nullptr, po_cd},
+      {"/api/v1/assessments/{id}", "same_region", "GET", a(region_a), nullptr,
+       {"chain_director"}},
+      {"/api/v1/assessments/{id}", "unrelated", "GET", a(far_a), nullptr, {}},
+      {"/api/v1/assessments/{id}/answers", "own", "POST", a(own_a) + "/answers", answers,
+       {"policy_officer"}},
+      {"/api/v1/assessments/{id}/answers", "same_region", "POST", a(region_a) + "/answers",
+       answers, {}},
+      {"/api/v1/assessments/{id}/answers", "unrelated", "POST", a(far_a) + "/answers", answers,
+       {}},
+      {"/api/v1/assessments/{id}/answers/{criterion}", "own", "PUT",
+       a(own_a) + "/answers/policy.basis.embedded", answer, {"policy_officer"}},
+      {"/api/v1/assessments/{id}/answers/{criterion}", "same_region", "PUT",
+       a(region_a) + "/answers/policy.basis.embedded", answer, {}},
+      {"/api/v1/assessments/{id}/answers/{criterion}", "unrelated", "PUT",
+       a(far_a) + "/answers/policy.basis.embedded", answer, {}},
+      {"/api/v1/comparisons", "own", "GET",
+       "/api/v1/comparisons?from=" + std::to_string(own_a) + "&to=" + std::to_string(own_b),
+       nullptr, po_cd},
+      {"/api/v1/comparisons", "same_region", "GET",
+       "/api/v1/comparisons?from=" + std::to_string(region_a) + "&to=" + std::to_string(region_b),
+       nullptr, {"chain_director"}},
+      {"/api/v1/comparisons", "unrelated", "GET",
+       "/api/v1/comparisons?from=" + std::to_string(far_a) + "&to=" + std::to_string(far_b),
+       nullptr, {}},
+      {"/api/v1/assessments/{id}/submit", "own", "POST", a(own_b) + "/submit", json::object(),
+       {"policy_officer"}},
+      {"/api/v1/assessments/{id}/submit", "same_region", "POST", a(region_b) + "/submit",
+       json::object(), {}},
+      {"/api/v1/assessments/{id}/submit", "unrelated", "POST", a(far_b) + "/submit",
+       json::object(), {}},
+      // Roll-ups: aggregates for the region's policy officers and chain director, and monitors.
+      {"/api/v1/rollup", "own", "GET", "/api/v1/rollup?region=VR01", nullptr,
+       {"policy_officer", "chain_director", "monitor"}},
+      {"/api/v1/rollup", "unrelated", "GET", "/api/v1/rollup?region=VR13", nullptr, {"monitor"}},
+      {"/api/v1/rollup", "none", "GET", "/api/v1/rollup", nullptr,
+       {"policy_officer", "chain_director", "monitor"}},
+      // Persons: registered by signallers of the organisation and the region's care
+      // coordinators; read and changed by those coordinators and the signaller who registered.
+      {"/api/v1/persons", "own", "POST", "/api/v1/persons", person_of("GM0014"),
+       {"signaller", "other_signaller", "care_coordinator"}},
+      {"/api/v1/persons", "same_region", "POST", "/api/v1/persons", person_of(neighbour_),
+       {"care_coordinator"}},
+      {"/api/v1/persons", "unrelated", "POST", "/api/v1/persons", person_of("GM0363"), {}},
+      {"/api/v1/persons/{id}", "own", "GET", p(own_person), nullptr,
+       {"signaller", "care_coordinator"}},
+      {"/api/v1/persons/{id}", "same_region", "GET", p(region_person), nullptr,
+       {"care_coordinator"}},
+      {"/api/v1/persons/{id}", "unrelated", "GET", p(far_person), nullptr, {}},
+      {"/api/v1/persons/{id}", "own", "PUT", p(own_person), person,
+       {"signaller", "care_coordinator"}},
+      {"/api/v1/persons/{id}", "same_region", "PUT", p(region_person), person,
+       {"care_coordinator"}},
+      {"/api/v1/persons/{id}", "unrelated", "PUT", p(far_person), person, {}},
+      {"/api/v1/persons/search", "own", "POST", "/api/v1/persons/search", search,
+       {"signaller", "other_signaller", "care_coordinator"}},
+  };
+
+  // Every route of the server has at least one row.
+  std::set<std::string> covered;
+  for (const Case& c : cases) covered.insert(c.method + " " + c.route);
+  for (const RouteInfo& r : server_->routes()) {
+    EXPECT_TRUE(covered.count(r.method + " " + r.pattern))
+        << "no access-matrix row for " << r.method << " " << r.pattern;
+  }
+
+  const int64_t denials_before = DenialsInAudit();
+  int64_t expected_denials = 0;
+  for (const Case& c : cases) {
+    for (const Caller& caller : Callers()) {
+      const bool allowed = c.allowed.count(caller.name) > 0;
+      const Reply r = As(caller.name, c);
+      const std::string what = caller.name + " " + c.method + " " + c.path + " (" + c.relation +
+                               ") → " + std::to_string(r.status) + " " + r.body.dump();
+      EXPECT_LT(r.status, 500) << what;
+      if (allowed) {
+        EXPECT_NE(r.status, 401) << what;
+        EXPECT_NE(r.status, 403) << what;
+      } else {
+        EXPECT_EQ(r.status, caller.name == "anonymous" ? 401 : 403) << what;
+        ++expected_denials;
+      }
+    }
+  }
+  // Every refusal is in the audit trail.
+  EXPECT_GE(DenialsInAudit() - denials_before, expected_denials);
+}
+
+TEST_F(AccessMatrixTest, ForeignAndUnknownIdsRevealNothing) {
+  const std::string far_person = Person("GM0363", "");
+  for (const char* caller : {"care_coordinator", "signaller", "partner"}) {
+    // Someone else's record: refused, and the body carries none of its fields.
+    const Reply foreign = As(caller, {"", "", "GET", "/api/v1/persons/" + far_person, nullptr, {}});
+    EXPECT_EQ(foreign.status, 403);
+    EXPECT_EQ(foreign.body.dump().find("Testpersoon"), std::string::npos);
+    // An id that does not exist.
+    const Reply unknown = As(
+        caller, {"", "", "GET", "/api/v1/persons/00000000-0000-4000-8000-000000000000", nullptr, {}});
+    EXPECT_EQ(unknown.status, 404);
+  }
+  // A tampered or expired session is no session.
+  httplib::Headers forged = {{"Cookie", std::string(kSessionCookieName) + "=forged"}};
+  EXPECT_EQ(Send("GET", "/api/v1/assessments", "", "application/json", forged).status, 401);
+  clock_.Advance(std::chrono::hours(9));
+  EXPECT_EQ(As("policy_officer", {"", "", "GET", "/api/v1/assessments", nullptr, {}}).status, 401);
+}
+
+TEST_F(AccessMatrixTest, ATokenDoesOnlyWhatItIsScopedFor) {
+  auto issued = identity_->IssueApiToken(
+      actor_, {"GM0014", "Alleen lezen", {app::Role::kPolicyOfficer},
+               {app::Action::kViewAssessment}, std::nullopt});
+  ASSERT_TRUE(issued.ok());
+  bearer_ = issued->secret;
+  const int64_t id = Assessment("GM0014", "2026-Q3");
+  EXPECT_EQ(Get("/api/v1/assessments/" + std::to_string(id)).status, 200);
+  auto write = Send("PUT", "/api/v1/assessments/" + std::to_string(id) +
+                               "/answers/policy.basis.embedded",
+                    json{{"status", "met"}}.dump());
+  EXPECT_EQ(write.status, 403);
+  bearer_ = "skl_" + std::string(43, 'A');
+  EXPECT_EQ(Get("/api/v1/assessments").status, 401);
+}
+
+}  // namespace
+}  // namespace schakel::http
