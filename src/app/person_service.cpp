@@ -7,7 +7,6 @@
 
 #include "app/access.h"
 #include "security/blind_index.h"
-#include "security/encoding.h"
 #include "security/field_cipher.h"
 #include "security/text_fold.h"
 #include "store/organisation_repository.h"
@@ -56,15 +55,6 @@ Field IndexOf(const security::BlindIndex& index, const char* name, const Field& 
   return index.Compute(name, *value);
 }
 
-std::string NewPersonId(const security::RandomFill& random) {
-  auto b = security::RandomBytes(random, 16);
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // UUID version 4
-  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant
-  const std::string h = security::HexEncode(b);
-  return fmt::format("{}-{}-{}-{}-{}", h.substr(0, 8), h.substr(8, 4), h.substr(12, 4),
-                     h.substr(16, 4), h.substr(20));
-}
-
 // Fills the encrypted, indexed and plaintext columns of `row` from validated input.
 void Seal(const PersonInput& in, const security::KeyRing& keys, const security::RandomFill& random,
           PersonRecord& row) {
@@ -107,10 +97,6 @@ Result<PersonView> Open(const security::KeyRing& keys, const PersonRecord& row) 
 
 }  // namespace
 
-struct PersonService::Loaded {
-  PersonRecord record;
-};
-
 PersonService::PersonService(store::Database& database, const Clock& clock, const AuditTrail& audit,
                              const security::KeyRing& keys, security::RandomFill random)
     : database_(database), clock_(clock), audit_(audit), keys_(keys), random_(std::move(random)) {}
@@ -122,17 +108,15 @@ std::string PersonService::Today() const {
 Result<Resource> PersonService::ResourceOf(const std::string& organisation,
                                            const std::string& owner) {
   auto db = database_.Acquire();
-  auto regions = store::OrganisationRepository(*db).RegionsOf(organisation, Today());
-  if (!regions) return regions.error();
-  Resource on{organisation, {}, owner, {}};
-  for (const store::Organisation& r : *regions) on.regions.push_back(r.code);
-  // TODO(care coordination, issue "Sharing grants and case conferences"): fill on.shared_with
+  auto on = OrganisationResource(*db, organisation, Today());
+  if (!on) return on.error();
+  on->owner = owner;
+  // TODO(care coordination, issue "Sharing grants and case conferences"): fill on->shared_with
   // from the person's valid sharing grants once they exist; until then partners see nothing.
   return on;
 }
 
-Result<PersonService::Loaded> PersonService::Load(std::string_view id, Action action,
-                                                  const Actor& actor) {
+Result<PersonRecord> PersonService::Load(std::string_view id, Action action, const Actor& actor) {
   std::optional<PersonRecord> row;
   {
     auto db = database_.Acquire();
@@ -147,7 +131,7 @@ Result<PersonService::Loaded> PersonService::Load(std::string_view id, Action ac
       !s.ok()) {
     return s.error();
   }
-  return Loaded{std::move(*row)};
+  return std::move(*row);
 }
 
 Result<PersonView> PersonService::Reveal(const Actor& actor, const PersonRecord& row) {
@@ -198,7 +182,7 @@ Result<PersonView> PersonService::Create(const Actor& actor, const PersonInput& 
   if (!input) return input.error();
   const std::string now = FormatUtc(clock_.Now());
   PersonRecord row;
-  row.facts.id = NewPersonId(random_);
+  row.facts.id = security::NewUuid(random_);
   row.facts.organisation = input->organisation;
   row.facts.created_by = actor.principal.user;
   row.facts.created_at = now;
@@ -209,14 +193,14 @@ Result<PersonView> PersonService::Create(const Actor& actor, const PersonInput& 
 Result<PersonView> PersonService::Get(const Actor& actor, std::string_view id) {
   auto loaded = Load(id, Action::kViewPerson, actor);
   if (!loaded) return loaded.error();
-  return Reveal(actor, loaded->record);
+  return Reveal(actor, *loaded);
 }
 
 Result<PersonView> PersonService::Update(const Actor& actor, std::string_view id,
                                          const PersonInput& raw) {
   auto loaded = Load(id, Action::kEditPerson, actor);
   if (!loaded) return loaded.error();
-  PersonRecord row = std::move(loaded->record);
+  PersonRecord row = std::move(loaded).value();
   PersonInput with_org = raw;
   if (with_org.organisation.empty()) with_org.organisation = row.facts.organisation;
   if (with_org.organisation != row.facts.organisation) {

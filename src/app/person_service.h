@@ -56,12 +56,11 @@ class PersonService {
                                                  std::string_view date_of_birth);
 
  private:
-  struct Loaded;
   std::string Today() const;
   // The policy's view of a person of `organisation` created by `owner`.
   Result<Resource> ResourceOf(const std::string& organisation, const std::string& owner);
   // Reads the stored row and asks the policy (denials audited). No decryption yet.
-  Result<Loaded> Load(std::string_view id, Action action, const Actor& actor);
+  Result<store::PersonRecord> Load(std::string_view id, Action action, const Actor& actor);
   // Decrypts and audits the read (also a failed one).
   Result<PersonView> Reveal(const Actor& actor, const store::PersonRecord& row);
   // Encrypts the input into `row`, inserts or updates it with its audit event in one transaction.

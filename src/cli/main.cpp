@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   RegisterKaderCommands(app, ctx, exit_code);
   RegisterOrgCommands(app, ctx, exit_code);
   RegisterAuditCommands(app, ctx, exit_code);
+  RegisterKeysCommands(app, ctx, exit_code);
   CLI::App* demo = RegisterDemoCommands(app, ctx, exit_code);
   RegisterDemoExportCommand(*demo);
   RegisterLinkCommands(app);
