@@ -13,6 +13,7 @@ void RegisterKaderCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterOrgCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterAuditCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterUserCommands(CLI::App& root, Context& ctx, int& exit_code);
+void RegisterTokenCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterKeysCommands(CLI::App& root, Context& ctx, int& exit_code);
 // Returns the `demo` subcommand so other modules can add to it.
 CLI::App* RegisterDemoCommands(CLI::App& root, Context& ctx, int& exit_code);

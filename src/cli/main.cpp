@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
   RegisterKaderCommands(app, ctx, exit_code);
   RegisterOrgCommands(app, ctx, exit_code);
   RegisterAuditCommands(app, ctx, exit_code);
+  RegisterUserCommands(app, ctx, exit_code);
+  RegisterTokenCommands(app, ctx, exit_code);
   RegisterKeysCommands(app, ctx, exit_code);
   CLI::App* demo = RegisterDemoCommands(app, ctx, exit_code);
   RegisterDemoExportCommand(*demo);

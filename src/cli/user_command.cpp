@@ -3,6 +3,7 @@
 // change goes through the identity use cases and is audited as the operator ("cli:<os user>").
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -64,7 +65,72 @@ int OnUser(Context& ctx, const std::string& username, F change) {
   return change(*user);
 }
 
+struct TokenOptions {
+  std::string organisation;
+  std::string label;
+  std::vector<std::string> roles;
+  std::vector<std::string> scopes;
+  std::string expires;
+};
+
+int IssueToken(Context& ctx, const TokenOptions& o) {
+  if (Status s = ctx.Open(); !s.ok()) return Fail(s.error());
+  app::NewApiToken request{o.organisation, o.label, {}, {}, std::nullopt};
+  for (const std::string& name : o.roles) {
+    app::Role role;
+    if (!app::ParseRole(name, &role)) {
+      return Fail(Error::Invalid("role", fmt::format("unknown role '{}'", name)));
+    }
+    request.roles.insert(role);
+  }
+  for (const std::string& name : o.scopes) {
+    const auto& all = app::AllActions();
+    auto it = std::find_if(all.begin(), all.end(),
+                           [&](app::Action a) { return name == app::ActionName(a); });
+    if (it == all.end()) {
+      return Fail(Error::Invalid("scope", fmt::format("unknown action '{}'", name)));
+    }
+    request.scopes.insert(*it);
+  }
+  if (!o.expires.empty()) request.expires_at = o.expires;
+  auto issued = ctx.identity().IssueApiToken(CliActor(), request);
+  if (!issued) return Fail(issued.error());
+  std::cout << fmt::format("token {} for {} ({}), valid until {}:\n{}\n", issued->token.id,
+                           issued->token.organisation, issued->token.label,
+                           issued->token.expires_at, issued->secret);
+  return 0;
+}
+
 }  // namespace
+
+void RegisterTokenCommands(CLI::App& root, Context& ctx, int& exit_code) {
+  CLI::App* token = root.add_subcommand("token", "API tokens for partner systems");
+  token->require_subcommand(1);
+  auto o = std::make_shared<TokenOptions>();
+  CLI::App* issue = token->add_subcommand(
+      "issue", "Issue a token (printed once; stored only as a hash)");
+  issue->add_option("--org", o->organisation, "Organisation the system acts for")->required();
+  issue->add_option("--label", o->label, "What the token is for")->required();
+  issue->add_option("--role", o->roles, "Role the system acts as, repeatable")->required();
+  issue->add_option("--scope", o->scopes,
+                    "Action it may do, repeatable (view_assessment, create_person, …)")
+      ->required();
+  issue->add_option("--expires", o->expires, "Expiry date (default: in 90 days, at most a year)");
+  issue->callback([&ctx, &exit_code, o] { exit_code = IssueToken(ctx, *o); });
+
+  auto id = std::make_shared<std::string>();
+  CLI::App* revoke = token->add_subcommand("revoke", "Revoke a token at once");
+  revoke->add_option("id", *id, "Token id (as printed at issue)")->required();
+  revoke->callback([&ctx, &exit_code, id] {
+    if (Status s = ctx.Open(); !s.ok()) {
+      exit_code = Fail(s.error());
+      return;
+    }
+    auto revoked = ctx.identity().RevokeApiToken(CliActor(), *id);
+    exit_code = revoked ? 0 : Fail(revoked.error());
+    if (revoked) std::cout << fmt::format("token {} revoked\n", *id);
+  });
+}
 
 void RegisterUserCommands(CLI::App& root, Context& ctx, int& exit_code) {
   CLI::App* user = root.add_subcommand("user", "Accounts: add, list, reset password or TOTP");

@@ -84,6 +84,16 @@ AuditFinding Classify(const AuditChainKey& key, const std::vector<StoredAuditEve
     return Finding(AuditDefect::kInserted, i, seq,
                    at + " was inserted: the next event chains directly from the one before it");
   }
+  if (i + 1 < events.size() && events[i + 1].event.sequence == expected + 1) {
+    // Inserted with the later events renumbered to make room: the next event, given back its
+    // original number, chains from the one before the intruder.
+    StoredAuditEvent original = events[i + 1];
+    original.event.sequence = expected;
+    if (Seals(key, prev_hash, original)) {
+      return Finding(AuditDefect::kInserted, i, seq,
+                     at + " was inserted: the later events were renumbered to make room");
+    }
+  }
   if (i == 0 && seq != expected) {
     return Finding(AuditDefect::kBadStart, i, seq,
                    at + ": the chain should start at sequence " + std::to_string(expected));

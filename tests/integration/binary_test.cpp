@@ -1,6 +1,8 @@
 // The real `schakel` binary as a user runs it: CLI imports, the server as a process, the same
 // answers through CLI and API giving the same levels, and a clean stop on SIGTERM.
 #include <gtest/gtest.h>
+
+#include <filesystem>
 #include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
@@ -147,10 +149,58 @@ TEST_F(BinaryTest, AuditVerifyFindsTamperingAndKeyFileIsPrivate) {
   EXPECT_NE(bad.output.find("sequence 3"), std::string::npos) << bad.output;
 }
 
-TEST_F(BinaryTest, RefusesToListenBeyondThisMachine) {
+// `schakel audit verify` on the real binary: each kind of tampering makes it exit 1 and name the
+// first bad event.
+TEST_F(BinaryTest, AuditVerifyNamesTheFirstBadEventForEveryKindOfTampering) {
+  struct Tampering {
+    const char* name;
+    std::vector<const char*> sql;
+    const char* says;  // in the message
+  };
+  const std::vector<Tampering> cases = {
+      {"altered", {"UPDATE audit_events SET actor = 'someone-else' WHERE sequence = 3"},
+       "sequence 3) was altered"},
+      {"deleted", {"DELETE FROM audit_events WHERE sequence = 2"}, "sequence 2 missing (deleted)"},
+      {"reordered",
+       {"UPDATE audit_events SET rowid = 100 WHERE sequence = 2",
+        "UPDATE audit_events SET rowid = 2 WHERE sequence = 3",
+        "UPDATE audit_events SET rowid = 3 WHERE sequence = 2"},
+       "out of order"},
+      {"inserted",
+       {"UPDATE audit_events SET sequence = sequence + 100, rowid = rowid + 100 WHERE sequence > 2",
+        "UPDATE audit_events SET sequence = sequence - 99 WHERE sequence > 100",
+        "INSERT INTO audit_events (rowid, sequence, timestamp, actor, organisation, action, "
+        "object_type, object_id, result, origin, origin_address, correlation_id, hash) "
+        "SELECT 3, 3, timestamp, 'forger', organisation, action, object_type, object_id, result, "
+        "origin, origin_address, correlation_id, hash FROM audit_events WHERE sequence = 2"},
+       "sequence 3) was inserted"},
+  };
+  const auto csv = WriteFile("ok.csv", "criterion,status\npolicy.basis.embedded,met\n");
+  ASSERT_EQ(Run({"kader", "import", "--org", "GM0014", "--period", "2026-Q4", csv}).exit_code, 0);
+  ASSERT_EQ(Run({"kader", "import", "--org", "GM0034", "--period", "2026-Q4", csv}).exit_code, 0);
+  ASSERT_EQ(Run({"audit", "verify"}).exit_code, 0);
+  const std::string db_file = dir_ + "/var/schakel.db";
+  const std::string pristine = dir_ + "/pristine.db";
+  std::filesystem::copy_file(db_file, pristine);
+  for (const Tampering& t : cases) {
+    std::filesystem::copy_file(pristine, db_file, std::filesystem::copy_options::overwrite_existing);
+    {
+      auto database = store::OpenSqlite(db_file, {1, 1000});
+      ASSERT_TRUE(database.ok());
+      auto db = (*database)->Acquire();
+      for (const char* sql : t.sql) ASSERT_TRUE(db->Execute(sql, {}).ok()) << t.name << ": " << sql;
+    }
+    RunResult bad = Run({"audit", "verify"});
+    EXPECT_EQ(bad.exit_code, 1) << t.name << ": " << bad.output;
+    EXPECT_NE(bad.output.find("NOT intact"), std::string::npos) << t.name << ": " << bad.output;
+    EXPECT_NE(bad.output.find(t.says), std::string::npos) << t.name << ": " << bad.output;
+  }
+}
+
+TEST_F(BinaryTest, RefusesToListenBeyondThisMachineWithoutTls) {
   RunResult r = Run({"serve", "--bind", "0.0.0.0", "--port", "0"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.output.find("only listens on this machine"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("without TLS"), std::string::npos) << r.output;
 }
 
 TEST_F(BinaryTest, CliImportAndApiGiveSameLevelsAndServerStopsCleanly) {
@@ -166,6 +216,14 @@ TEST_F(BinaryTest, CliImportAndApiGiveSameLevelsAndServerStopsCleanly) {
       {"kader", "import", "--org", "GM0014", "--period", "2026-Q4", WriteFile("a.csv", answers)});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
 
+  RunResult token = Run({"token", "issue", "--org", "GM0014", "--label", "BI-koppeling", "--role",
+                         "policy_officer", "--scope", "view_assessment", "--scope",
+                         "edit_assessment"});
+  ASSERT_EQ(token.exit_code, 0) << token.output;
+  std::smatch secret;
+  ASSERT_TRUE(std::regex_search(token.output, secret, std::regex("skl_[A-Za-z0-9_-]{43}")));
+  const std::string bearer = secret.str();
+
   Process server = Spawn(Args({"serve", "--port", "0"}));
   // Read until the banner names the port.
   std::string banner;
@@ -177,9 +235,14 @@ TEST_F(BinaryTest, CliImportAndApiGiveSameLevelsAndServerStopsCleanly) {
     ASSERT_GT(n, 0) << "server exited: " << banner;
     banner.append(buf, static_cast<size_t>(n));
   }
+  // First start: one administrator, with a one-time password shown once.
+  EXPECT_NE(banner.find("first administrator: user admin, one-time password "), std::string::npos)
+      << banner;
   httplib::Client client("127.0.0.1", std::stoi(m[1]));
+  EXPECT_EQ(client.Get("/api/v1/assessments")->status, 401);  // nobody
+  client.set_bearer_token_auth(bearer);
   auto created = client.Post("/api/v1/assessments",
-                             R"({"organisation":"GM0034","period":"2026-Q4"})", "application/json");
+                             R"({"organisation":"GM0014","period":"2026-Q3"})", "application/json");
   ASSERT_TRUE(created);
   ASSERT_EQ(created->status, 201);
   const auto id = nlohmann::json::parse(created->body)["id"].get<int64_t>();
@@ -200,6 +263,7 @@ TEST_F(BinaryTest, CliImportAndApiGiveSameLevelsAndServerStopsCleanly) {
 
   auto list = client.Get("/api/v1/assessments?organisation=GM0014");
   const auto cli_id = nlohmann::json::parse(list->body)["assessments"][0]["id"].get<int64_t>();
+  ASSERT_NE(cli_id, id);  // newest period first: the CLI's 2026-Q4
   auto via_cli = nlohmann::json::parse(
       client.Get(("/api/v1/assessments/" + std::to_string(cli_id)).c_str())->body);
   ASSERT_EQ(via_api["blocks"].size(), 5u);

@@ -108,6 +108,7 @@ TEST_F(AuditTrailTest, InsertedEventIsFound) {
   auto v = Verify();
   ASSERT_TRUE(v.finding.has_value());
   EXPECT_EQ(v.finding->sequence, 3);
+  EXPECT_EQ(v.finding->defect, security::AuditDefect::kInserted);
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ class KaderServiceTest : public testing::AppFixture {
   }
   std::vector<AnswerInput> AllMet(const char* block) {
     std::vector<AnswerInput> in;
-    auto f = kader_->Framework("2021-concept", actor_).value();
+    auto f = kader_->Framework("2021-concept").value();
     for (const auto& c : f->criteria) {
       if (c.block == block) in.push_back({c.id, "met", "evidence for " + c.id, c.id});
     }
@@ -186,7 +186,7 @@ TEST_F(KaderServiceTest, ReloadingFrameworkIsUnchangedAndUsedOneIsKept) {
   NewAssessment();
   f.criteria[0].text.en = "Changed again";
   EXPECT_EQ(kader_->LoadFramework(f)->outcome, "kept (in use)");
-  EXPECT_EQ(kader_->Framework("2021-concept", actor_).value()->criteria[0].text.en, "Changed wording");
+  EXPECT_EQ(kader_->Framework("2021-concept").value()->criteria[0].text.en, "Changed wording");
 }
 
 TEST_F(KaderServiceTest, MergerMovesRegionMembership) {

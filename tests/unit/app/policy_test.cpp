@@ -10,13 +10,23 @@
 namespace schakel::app {
 namespace {
 
-enum class Ownership { kOwn, kSameRegion, kUnrelated };
+// The caller's relation to the object: a record the caller made, one of the caller's organisation
+// made by a colleague, one of another municipality in the caller's region, one of an unrelated
+// organisation shared with the caller's organisation by a grant, and one that is unrelated.
+enum class Ownership { kOwn, kSameOrganisation, kSameRegion, kSharedByGrant, kUnrelated };
+constexpr Ownership kAllOwnerships[] = {Ownership::kOwn, Ownership::kSameOrganisation,
+                                        Ownership::kSameRegion, Ownership::kSharedByGrant,
+                                        Ownership::kUnrelated};
 const char* OwnershipName(Ownership o) {
   switch (o) {
     case Ownership::kOwn:
       return "own";
+    case Ownership::kSameOrganisation:
+      return "same_organisation";
     case Ownership::kSameRegion:
       return "same_region";
+    case Ownership::kSharedByGrant:
+      return "shared_by_grant";
     case Ownership::kUnrelated:
       return "unrelated";
   }
@@ -24,47 +34,66 @@ const char* OwnershipName(Ownership o) {
 }
 
 Principal As(Role role) {
-  return {"user-1", "GM0014", {"VR01"}, {role}};
+  Principal p;
+  p.user = "user-1";
+  p.organisation = "GM0014";
+  p.organisation_kind = "municipality";
+  p.regions = {"VR01"};
+  p.roles = {role};
+  return p;
 }
 
 Resource On(Ownership o) {
   switch (o) {
     case Ownership::kOwn:
-      return {"GM0014", {"VR01"}};
+      return {"GM0014", {"VR01"}, "user-1", {}};
+    case Ownership::kSameOrganisation:
+      return {"GM0014", {"VR01"}, "user-2", {}};
     case Ownership::kSameRegion:
-      return {"GM0037", {"VR01"}};
+      return {"GM0037", {"VR01"}, "user-3", {}};
+    case Ownership::kSharedByGrant:
+      return {"GM0363", {"VR13"}, "user-4", {"GM0014"}};
     case Ownership::kUnrelated:
-      return {"GM0363", {"VR13"}};
+      return {"GM0363", {"VR13"}, "user-5", {}};
   }
   return {};
 }
 
 using Key = std::tuple<Role, Action, Ownership>;
 
-// The allowed cells. Everything else is denied.
+// The allowed cells, written from the design's role table. Everything else is denied.
 std::set<Key> Allowed() {
+  using O = Ownership;
   std::set<Key> allowed;
-  const Ownership all[] = {Ownership::kOwn, Ownership::kSameRegion, Ownership::kUnrelated};
-  for (Role r : AllRoles()) {
-    for (Ownership o : all) allowed.insert({r, Action::kViewReferenceData, o});
+  auto allow = [&](Role r, Action a, std::initializer_list<Ownership> os) {
+    for (Ownership o : os) allowed.insert({r, a, o});
+  };
+  const auto all = {O::kOwn, O::kSameOrganisation, O::kSameRegion, O::kSharedByGrant,
+                    O::kUnrelated};
+  const auto organisation = {O::kOwn, O::kSameOrganisation};
+  const auto region = {O::kOwn, O::kSameOrganisation, O::kSameRegion};
+  for (Role r : AllRoles()) allow(r, Action::kViewReferenceData, all);
+  for (Action a : {Action::kViewAssessment, Action::kEditAssessment, Action::kSubmitAssessment}) {
+    allow(Role::kPolicyOfficer, a, organisation);
   }
-  allowed.insert({Role::kPolicyOfficer, Action::kViewAssessment, Ownership::kOwn});
-  allowed.insert({Role::kPolicyOfficer, Action::kEditAssessment, Ownership::kOwn});
-  allowed.insert({Role::kPolicyOfficer, Action::kSubmitAssessment, Ownership::kOwn});
-  allowed.insert({Role::kChainDirector, Action::kViewAssessment, Ownership::kOwn});
-  allowed.insert({Role::kChainDirector, Action::kViewAssessment, Ownership::kSameRegion});
-  for (Role r : {Role::kPolicyOfficer, Role::kChainDirector}) {
-    allowed.insert({r, Action::kViewRegionRollup, Ownership::kOwn});
-    allowed.insert({r, Action::kViewRegionRollup, Ownership::kSameRegion});
+  allow(Role::kChainDirector, Action::kViewAssessment, region);
+  allow(Role::kPolicyOfficer, Action::kViewRegionRollup, region);
+  allow(Role::kChainDirector, Action::kViewRegionRollup, region);
+  allow(Role::kMonitor, Action::kViewRegionRollup, all);
+  for (Role r : {Role::kMonitor, Role::kPolicyOfficer, Role::kChainDirector}) {
+    allow(r, Action::kViewNationalRollup, all);
   }
-  for (Ownership o : all) {
-    allowed.insert({Role::kMonitor, Action::kViewRegionRollup, o});
-    for (Role r : {Role::kMonitor, Role::kPolicyOfficer, Role::kChainDirector}) {
-      allowed.insert({r, Action::kViewNationalRollup, o});
-    }
-    allowed.insert({Role::kAuditor, Action::kReadAudit, o});
-  }
-  allowed.insert({Role::kAdmin, Action::kManageUsers, Ownership::kOwn});
+  allow(Role::kAuditor, Action::kReadAudit, all);
+  allow(Role::kAdmin, Action::kManageUsers, organisation);
+  // Persons: care coordinators of the region; signallers register for their organisation and
+  // keep seeing what they registered themselves; partners see what was shared with them.
+  allow(Role::kCareCoordinator, Action::kCreatePerson, region);
+  allow(Role::kCareCoordinator, Action::kViewPerson, region);
+  allow(Role::kCareCoordinator, Action::kEditPerson, region);
+  allow(Role::kSignaller, Action::kCreatePerson, organisation);
+  allow(Role::kSignaller, Action::kViewPerson, {O::kOwn});
+  allow(Role::kSignaller, Action::kEditPerson, {O::kOwn});
+  allow(Role::kPartner, Action::kViewPerson, {O::kSharedByGrant});
   return allowed;
 }
 
@@ -73,7 +102,7 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
   int cells = 0;
   for (Role r : AllRoles()) {
     for (Action a : AllActions()) {
-      for (Ownership o : {Ownership::kOwn, Ownership::kSameRegion, Ownership::kUnrelated}) {
+      for (Ownership o : kAllOwnerships) {
         const Decision d = Decide(As(r), a, On(o));
         EXPECT_EQ(d.allowed, allowed.count({r, a, o}) > 0)
             << RoleName(r) << " " << ActionName(a) << " " << OwnershipName(o) << ": " << d.reason;
@@ -82,7 +111,33 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(cells, 8 * 8 * 3);
+  EXPECT_EQ(cells, 8 * 12 * 5);
+}
+
+TEST(PolicyTest, TheInstallationsAdministratorManagesEveryOrganisation) {
+  Principal national = As(Role::kAdmin);
+  national.organisation = "SCHAKEL";
+  national.organisation_kind = "national";
+  national.regions.clear();
+  for (Ownership o : kAllOwnerships) {
+    EXPECT_TRUE(Decide(national, Action::kManageUsers, On(o)).allowed) << OwnershipName(o);
+    EXPECT_TRUE(Decide(national, Action::kManageOrganisations, On(o)).allowed);
+    EXPECT_FALSE(Decide(national, Action::kViewPerson, On(o)).allowed);  // never victim data
+  }
+}
+
+TEST(PolicyTest, ATokenIsLimitedToItsScopes) {
+  Principal token = As(Role::kCareCoordinator);
+  token.user = "token:1";
+  token.scopes = std::set<Action>{Action::kViewPerson};
+  EXPECT_TRUE(Decide(token, Action::kViewPerson, On(Ownership::kOwn)).allowed);
+  EXPECT_FALSE(Decide(token, Action::kEditPerson, On(Ownership::kOwn)).allowed);
+}
+
+TEST(PolicyTest, TheCommandLineOperatorMayDoEverything) {
+  for (Action a : AllActions()) {
+    EXPECT_TRUE(Decide(Principal::System(), a, On(Ownership::kUnrelated)).allowed);
+  }
 }
 
 TEST(PolicyTest, NobodyLoggedInIsDeniedEverything) {
