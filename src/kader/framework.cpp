@@ -3,10 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 namespace schakel::kader {
 
@@ -25,42 +23,6 @@ const char* ProvenanceName(Provenance p) {
 }
 
 namespace {
-
-// Reads a required non-empty string member; `where` is the JSON path of the object.
-Result<std::string> RequiredString(const json& obj, const std::string& where, const char* key) {
-  const std::string field = where.empty() ? key : where + "." + key;
-  if (!obj.is_object() || !obj.contains(key)) {
-    return Error::Invalid(field, fmt::format("'{}' is missing", field));
-  }
-  const json& v = obj.at(key);
-  if (!v.is_string()) return Error::Invalid(field, fmt::format("'{}' must be a string", field));
-  std::string s = v.get<std::string>();
-  if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Error::Invalid(field, fmt::format("'{}' is empty", field));
-  }
-  return s;
-}
-
-Result<LocalizedText> RequiredText(const json& obj, const std::string& where, const char* key) {
-  const std::string field = where + "." + key;
-  if (!obj.contains(key) || !obj.at(key).is_object()) {
-    return Error::Invalid(field,
-                          fmt::format("'{}' must be an object with 'nl' and 'en' text", field));
-  }
-  auto nl = RequiredString(obj.at(key), field, "nl");
-  if (!nl) return nl.error();
-  auto en = RequiredString(obj.at(key), field, "en");
-  if (!en) return en.error();
-  return LocalizedText{*nl, *en};
-}
-
-Result<int> RequiredPositiveInt(const json& obj, const std::string& where, const char* key) {
-  const std::string field = where + "." + key;
-  if (!obj.contains(key) || !obj.at(key).is_number_integer() || obj.at(key).get<int>() < 1) {
-    return Error::Invalid(field, fmt::format("'{}' must be a whole number of at least 1", field));
-  }
-  return obj.at(key).get<int>();
-}
 
 Result<std::vector<Level>> ParseLevels(const json& doc) {
   if (!doc.contains("levels") || !doc["levels"].is_array() || doc["levels"].empty()) {
@@ -252,24 +214,7 @@ Result<Framework> ParseFramework(const json& doc) {
 }
 
 Result<Framework> LoadFrameworkFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) return Error::Invalid("file", fmt::format("cannot read {}", path.string()));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  json doc;
-  try {
-    doc = json::parse(buffer.str());
-  } catch (const json::parse_error& e) {
-    // The parser's message carries line and column.
-    return Error::Invalid("file", fmt::format("{} is not valid JSON: {}", path.string(), e.what()));
-  }
-  auto f = ParseFramework(doc);
-  if (!f) {
-    Error e = f.error();
-    e.message = fmt::format("{}: {}", path.filename().string(), e.message);
-    return e;
-  }
-  return f;
+  return LoadJsonFile<Framework>(path, [](const json& doc) { return ParseFramework(doc); });
 }
 
 json FrameworkToJson(const Framework& f) {

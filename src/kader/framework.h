@@ -10,15 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "domain/json_fields.h"
 #include "domain/result.h"
 
 namespace schakel::kader {
 
-struct LocalizedText {
-  std::string nl;
-  std::string en;
-  const std::string& In(std::string_view lang) const { return lang == "en" ? en : nl; }
-};
+// The shared two-language text; kept under this name for the framework's users.
+using LocalizedText = ::schakel::LocalizedText;
 
 // Where a criterion's wording comes from. Provisional text was reconstructed from secondary
 // sources; derived text fills a cell the source left empty. Both are shown as such in the UI.
