@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
+
+#include "app/access.h"
 
 namespace schakel::app {
 
@@ -272,6 +275,40 @@ Result<ImportReport> OrganisationService::Merge(const MergeRequest& req) {
       ++report.memberships;
     }
     return report;
+  });
+}
+
+Result<Organisation> OrganisationService::Create(const Actor& actor,
+                                                 const NewOrganisation& request) {
+  if (Status s = Authorize(database_, audit_, actor, Action::kManageOrganisations, {},
+                           "organisation", request.code);
+      !s.ok()) {
+    return s.error();
+  }
+  const std::string name = Trim(request.name);
+  if (!IsOrganisationCode(request.code)) {
+    return Error::Invalid("code", "use 2 to 16 capitals, digits, '-' or '_', like POLITIE-AMS");
+  }
+  const bool control = std::any_of(name.begin(), name.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  if (name.empty() || name.size() > 200 || control) {
+    return Error::Invalid("name", "give a name of 1 to 200 characters");
+  }
+  const Organisation org{request.code, "partner", {}, name, Today(), {}, {}};
+  auto db = database_.Acquire();
+  return store::InTransaction<Organisation>(*db, [&](Db& tx) -> Result<Organisation> {
+    OrganisationRepository repo(tx);
+    auto existing = repo.Find(org.code);
+    if (!existing) return existing.error();
+    if (existing->has_value()) {
+      return Error::Conflict(fmt::format("there is already an organisation {}", org.code));
+    }
+    if (Status s = repo.Upsert(org); !s.ok()) return s.error();
+    if (Status s = audit_.Record(tx, actor.Event("organisation.create", "organisation", org.code));
+        !s.ok()) {
+      return s.error();
+    }
+    return org;
   });
 }
 

@@ -1,5 +1,6 @@
 // Organisation use cases: importing municipalities and regions from public lists, care-
-// coordination regions and their members, municipal mergers, and look-ups.
+// coordination regions and their members, municipal mergers, chain-partner organisations, and
+// look-ups.
 // Imports validate every row first, report every bad row with line and column, and write all
 // rows or none.
 #pragma once
@@ -8,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "app/actor.h"
+#include "app/audit_trail.h"
 #include "domain/clock.h"
 #include "domain/csv.h"
 #include "store/db.h"
@@ -27,10 +30,16 @@ struct MergeRequest {
   std::string date;                 // ISO date the merger takes effect
 };
 
+// A chain-partner organisation (police, KMar, NLA, Veilig Thuis, shelter, care provider).
+struct NewOrganisation {
+  std::string code;  // 2..16 of A-Z, 0-9, '-', '_' (IsOrganisationCode)
+  std::string name;  // 1..200 characters, no control characters
+};
+
 class OrganisationService {
  public:
-  OrganisationService(store::Database& database, const Clock& clock)
-      : database_(database), clock_(clock) {}
+  OrganisationService(store::Database& database, const Clock& clock, const AuditTrail& audit)
+      : database_(database), clock_(clock), audit_(audit) {}
 
   // Header code,name (safety-regions.csv).
   Result<ImportReport> ImportSafetyRegions(const CsvTable& csv, std::string_view valid_from);
@@ -44,6 +53,10 @@ class OrganisationService {
   // The merged municipalities end at `date` with the new one as successor; the new one joins
   // every region the merged ones belonged to.
   Result<ImportReport> Merge(const MergeRequest& request);
+  // Creates a chain-partner organisation (kind partner), valid from today. Needs
+  // kManageOrganisations; audited as "organisation.create" in the same transaction. The code
+  // must be new (kConflict otherwise); code and name errors are kInvalid on "code" / "name".
+  Result<store::Organisation> Create(const Actor& actor, const NewOrganisation& request);
 
   Result<std::vector<store::Organisation>> List(const store::OrganisationFilter& filter);
   Result<store::Organisation> Get(std::string_view code);
@@ -53,6 +66,7 @@ class OrganisationService {
   std::string Today() const;
   store::Database& database_;
   const Clock& clock_;
+  const AuditTrail& audit_;
 };
 
 // Validation of codes, shared by imports and the API.

@@ -1,17 +1,27 @@
-// Browser journeys of a policy officer through the Kader pages, in Dutch and in English, with
-// axe-core on every page (no serious or critical violations), no CSP violations, and a
-// screenshot of each page in test-output/e2e/.
+// Browser journeys of policy officers (of Almere, Zwolle and Groningen, created through the admin
+// pages before the tests) through the Kader pages, in Dutch and in English, with axe-core on
+// every page (no serious or critical violations), no CSP violations, and a screenshot of each
+// page in test-output/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, startBrowser, newPage, checkPage, outputDir } from './support.mjs';
+import {
+  startServer, startBrowser, newPage, checkPage, outputDir, setUpAccounts, logIn,
+} from './support.mjs';
 
 let server;
 let browser;
+const password = 'Een lange zin als wachtwoord';
+const officers = [
+  { organisation: 'GM0034', username: 'almere', name: 'Beleid Almere', roles: ['policy_officer'] },
+  { organisation: 'GM0193', username: 'zwolle', name: 'Beleid Zwolle', roles: ['policy_officer'] },
+  { organisation: 'GM0014', username: 'groningen', name: 'Beleid Groningen', roles: ['policy_officer'] },
+];
 
 before(async () => {
   server = await startServer();
   browser = await startBrowser();
+  await setUpAccounts(server, browser.context, officers, password);
 });
 
 after(async () => {
@@ -19,8 +29,11 @@ after(async () => {
   await server?.stop();
 });
 
-async function open(pathname) {
+// A fresh browser state (no cookies), logged in as `username`, on `pathname`.
+async function open(pathname, username = 'groningen') {
+  await browser.context.clearCookies();
   const page = await newPage(browser.context);
+  await logIn(page, server.baseUrl, username, password);
   const response = await page.goto(server.baseUrl + pathname);
   return { page, response };
 }
@@ -45,7 +58,6 @@ function rowOf(page, blockLabel) {
 }
 
 test('the start page is Dutch by default, with skip link, navigation and the provisional banner', async () => {
-  await browser.context.clearCookies();
   const { page, response } = await open('/');
   assert.equal(response.status(), 200);
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
@@ -61,8 +73,7 @@ test('the start page is Dutch by default, with skip link, navigation and the pro
 });
 
 test('a policy officer fills in an assessment in Dutch and sees the level change', async () => {
-  await browser.context.clearCookies();
-  const { page } = await open('/kader');
+  const { page } = await open('/kader', 'almere');
   await expectAccessible(page, '02-kader-start-nl');
 
   // An empty form: the error summary at the top links to the field, the message is beside it.
@@ -121,8 +132,7 @@ test('a policy officer fills in an assessment in Dutch and sees the level change
 });
 
 test('in English the choice is remembered and the level change reads in English', async () => {
-  await browser.context.clearCookies();
-  const { page } = await open('/kader');
+  const { page } = await open('/kader', 'zwolle');
   await page.click('a[hreflang="en"]');
   await page.waitForURL(/\/kader$/);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -147,8 +157,7 @@ test('in English the choice is remembered and the level change reads in English'
 });
 
 test('the print view holds the standing, the action plan and every answer, without navigation', async () => {
-  await browser.context.clearCookies();
-  const page = await newPage(browser.context);
+  const { page } = await open('/kader', 'zwolle');
   await startAssessment(page, 'Zwolle', '2031-Q2');
   await page.click('a:text-is("Afdrukversie voor de raad")');
   assert.match(await page.textContent('h1'), /Zwolle — 2031-Q2/);
@@ -164,7 +173,6 @@ test('the print view holds the standing, the action plan and every answer, witho
 });
 
 test('two periods of a municipality can be compared', async () => {
-  await browser.context.clearCookies();
   const { page } = await open('/kader?gemeente=GM0014');
   const links = page.locator('.utrecht-link-list a');
   assert.ok(await links.count() >= 2, 'the demo has several periods for Groningen');
@@ -180,7 +188,6 @@ test('two periods of a municipality can be compared', async () => {
 });
 
 test('the national and regional roll-up show charts with tables', async () => {
-  await browser.context.clearCookies();
   const { page } = await open('/overzicht');
   assert.match(await page.textContent('main h2'), /Heel Nederland/);
   assert.equal(await page.locator('svg.schakel-chart[role="img"]').count(), 2);
@@ -198,6 +205,8 @@ test('the national and regional roll-up show charts with tables', async () => {
 });
 
 test('every response has the security headers; assets are cached, pages are not; forms need the token', async () => {
+  const { page: loggedIn } = await open('/');
+  await loggedIn.close();
   const request = browser.context.request;
   const pageResponse = await request.get(server.baseUrl + '/kader');
   const headers = pageResponse.headers();
@@ -213,7 +222,7 @@ test('every response has the security headers; assets are cached, pages are not;
   const asset = await request.get(server.baseUrl + css[1]);
   assert.equal(asset.status(), 200);
   assert.equal(asset.headers()['cache-control'], 'public, max-age=31536000, immutable');
-  // A POST without the anti-forgery token is refused.
+  // A POST without the session's anti-forgery token is refused.
   const forged = await request.post(server.baseUrl + '/kader/evaluaties', {
     form: { gemeente: 'GM0034', periode: '2032-Q1' }, maxRedirects: 0,
   });

@@ -2,6 +2,7 @@
 // temporary data folder holding the public reference lists and synthetic demo assessments, and
 // Debian's chromium driven by playwright-core (never a downloaded browser), offline flags only.
 import { spawn, execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,8 @@ function cli(env, ...args) {
   execFileSync(binary, ['--log-level', 'warn', ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-// Starts the server on a fresh database; resolves to { baseUrl, stop }.
+// Starts the server on a fresh database; resolves to { baseUrl, adminPassword, stop }: on its first
+// start the server prints the first administrator's one-time password.
 export async function startServer() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'schakel-e2e-'));
   const env = { ...process.env, SCHAKEL_DATA_DIR: dataDir, ASAN_OPTIONS: 'detect_leaks=0' };
@@ -37,8 +39,8 @@ export async function startServer() {
   const server = spawn(binary, ['--log-level', 'warn', 'serve', '--port', '0'], {
     env, stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let banner = '';
   const baseUrl = await new Promise((resolve, reject) => {
-    let banner = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${banner}`)), 30000);
     server.stdout.on('data', (chunk) => {
       banner += chunk;
@@ -47,6 +49,8 @@ export async function startServer() {
     });
     server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${banner}`)));
   });
+  const admin = banner.match(/first administrator: user (\S+), one-time password (\S+)/);
+  if (!admin) throw new Error(`the server printed no first administrator: ${banner}`);
   server.stdout.resume();
   const stop = async () => {
     const exited = new Promise((resolve) => server.on('exit', resolve));
@@ -54,7 +58,7 @@ export async function startServer() {
     await exited;
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { baseUrl, stop };
+  return { baseUrl, adminUser: admin[1], adminPassword: admin[2], stop };
 }
 
 // One browser with an empty profile for the whole suite.
@@ -105,4 +109,98 @@ export async function checkPage(page, name) {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+// RFC 6238 TOTP (HMAC-SHA1, 6 digits, 30 s) from the Base32 secret as the enrolment page shows it
+// (grouped in fours). `step` defaults to the current time step.
+export function totpCode(secretText, step = Math.floor(Date.now() / 30000)) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretText.replace(/\s+/g, '').toUpperCase()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  }
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return String(value).padStart(6, '0');
+}
+
+// Waits until the next 30-second TOTP step starts: a code works once, so a second step in the
+// same window needs a fresh code.
+export async function nextTotpStep() {
+  const ms = 30000 - (Date.now() % 30000) + 200;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// Logs in through the login form; returns the path the browser lands on.
+export async function logIn(page, baseUrl, username, password, returnTo = '') {
+  await page.goto(`${baseUrl}/inloggen${returnTo ? `?terug=${encodeURIComponent(returnTo)}` : ''}`);
+  await page.fill('#gebruikersnaam', username);
+  await page.fill('#wachtwoord', password);
+  await Promise.all([page.waitForLoadState(), page.click('form[action="/inloggen"] button[type=submit]')]);
+  return new URL(page.url()).pathname;
+}
+
+// The first login of a new account: log in with the one-time password, choose `newPassword`,
+// and enrol the second factor when asked. Returns the TOTP secret ('' when not asked).
+export async function firstLogIn(page, baseUrl, username, oneTimePassword, newPassword) {
+  let at = await logIn(page, baseUrl, username, oneTimePassword);
+  if (at !== '/inloggen/wachtwoord') throw new Error(`expected the password change, got ${at}`);
+  await page.fill('#huidig-wachtwoord', oneTimePassword);
+  await page.fill('#nieuw-wachtwoord', newPassword);
+  await page.fill('#herhaal-wachtwoord', newPassword);
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/inloggen/wachtwoord'),
+    page.click('form[action="/inloggen/wachtwoord"] button[type=submit]')]);
+  at = new URL(page.url()).pathname;
+  if (at !== '/account/tweede-factor') return '';
+  const secret = (await page.textContent('#totp-geheim')).trim();
+  await page.fill('#code', totpCode(secret));
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/account/tweede-factor'),
+    page.click('form[action="/account/tweede-factor"] button[type=submit]')]);
+  return secret;
+}
+
+// As a logged-in administrator: creates a user through the admin pages; returns the one-time
+// password shown once.
+export async function createUser(page, baseUrl, { organisation, username, name, roles }) {
+  await page.goto(`${baseUrl}/beheer/gebruikers/nieuw?organisatie=${organisation}`);
+  if (await page.locator('select#organisatie').count()) await page.selectOption('select#organisatie', organisation);
+  await page.fill('#gebruikersnaam', username);
+  await page.fill('#naam', name);
+  for (const role of roles) await page.check(`input[name="rollen"][value="${role}"]`);
+  await page.click('form[action="/beheer/gebruikers"] button[type=submit]');
+  const shown = page.locator('#eenmalig-wachtwoord');
+  await shown.waitFor();
+  return (await shown.textContent()).trim();
+}
+
+// Logs the browser out (the header's button), if logged in.
+export async function logOut(page) {
+  const button = page.locator('form[action="/uitloggen"] button').first();
+  if (await button.count()) {
+    await Promise.all([page.waitForURL(/\/inloggen/), button.click()]);
+  }
+}
+
+// Fixture accounts: the first administrator logs in (password change, second factor) and creates
+// `users` ({ organisation, username, name, roles }); each then logs in once to replace the
+// one-time password with `password`. Leaves the browser logged out. Returns the admin's new
+// password and TOTP secret.
+export async function setUpAccounts(server, context, users, password) {
+  const page = await context.newPage();
+  const adminPassword = 'Beheer van de hele installatie 1';
+  const adminSecret = await firstLogIn(page, server.baseUrl, server.adminUser, server.adminPassword,
+    adminPassword);
+  const issued = [];
+  for (const user of users) issued.push(await createUser(page, server.baseUrl, user));
+  await logOut(page);
+  for (let i = 0; i < users.length; i += 1) {
+    await firstLogIn(page, server.baseUrl, users[i].username, issued[i], password);
+    await logOut(page);
+  }
+  await page.close();
+  return { adminPassword, adminSecret };
 }

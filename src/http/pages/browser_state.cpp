@@ -49,10 +49,14 @@ std::string CsrfToken(const httplib::Request& req, httplib::Response& res) {
 
 bool CsrfValid(const httplib::Request& req) {
   auto cookie = CookieValue(req, kCsrfCookie);
-  if (!cookie || !WellFormedToken(*cookie) || !req.has_param(kCsrfField)) return false;
+  return cookie && WellFormedToken(*cookie) && FormTokenMatches(req, *cookie);
+}
+
+bool FormTokenMatches(const httplib::Request& req, std::string_view expected) {
+  if (expected.empty() || !req.has_param(kCsrfField)) return false;
   const std::string field = req.get_param_value(kCsrfField);
-  return field.size() == cookie->size() &&
-         sodium_memcmp(field.data(), cookie->data(), field.size()) == 0;
+  return field.size() == expected.size() &&
+         sodium_memcmp(field.data(), expected.data(), field.size()) == 0;
 }
 
 std::string LanguageOf(const httplib::Request& req) {

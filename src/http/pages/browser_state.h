@@ -1,11 +1,11 @@
-// What a browser carries between requests before login exists: the chosen language and a
-// random anti-forgery token, both in cookies.
+// What a browser carries between requests besides its session: the chosen language and, before
+// login, a random anti-forgery token, both in cookies.
 //
-// CSRF (double submit): every browser gets a random token in the cookie `schakel_csrf`
-// (HttpOnly, SameSite=Strict, Path=/); every form carries the same token in a hidden field
-// `csrf`; a POST is accepted only when both are present and equal (constant-time compare).
-// A page on another site can neither read the cookie nor (SameSite=Strict) send it.
-// Login (issue "Identity…") will bind the token to the session instead.
+// CSRF before login (double submit): every browser gets a random token in the cookie
+// `schakel_csrf` (HttpOnly, SameSite=Strict, Path=/); the login form carries the same token in a
+// hidden field `csrf`; a POST is accepted only when both are present and equal (constant-time
+// compare). A page on another site can neither read the cookie nor (SameSite=Strict) send it.
+// With a session, forms carry the session's own token instead (FormTokenMatches).
 #pragma once
 
 #include <httplib.h>
@@ -27,6 +27,8 @@ std::optional<std::string> CookieValue(const httplib::Request& req, std::string_
 std::string CsrfToken(const httplib::Request& req, httplib::Response& res);
 // Does the POST carry the cookie token and the same token in the form field?
 bool CsrfValid(const httplib::Request& req);
+// Does the form field `csrf` equal `expected` (constant-time)? False when either is empty.
+bool FormTokenMatches(const httplib::Request& req, std::string_view expected);
 // 64 hex digits from the system's random source.
 std::string NewToken();
 

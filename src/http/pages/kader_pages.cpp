@@ -21,16 +21,6 @@ namespace {
 
 constexpr const char* kStatuses[] = {"met", "partly_met", "not_met", "not_applicable"};
 
-app::Actor WebActor(const Call& call) {
-  // Until login exists the web user is unnamed and unauthenticated.
-  app::Actor actor;
-  actor.name = "onbekend";
-  actor.origin = "web";
-  actor.id = "unauthenticated";
-  actor.address = call.req.remote_addr;
-  return actor;
-}
-
 std::string Param(const Call& call, const std::string& name) {
   return call.req.has_param(name.c_str()) ? call.req.get_param_value(name.c_str()) : "";
 }
@@ -62,24 +52,15 @@ int PeriodOrder(const std::string& text) {
   return p ? p->year() * 5 + p->quarter() : 0;
 }
 
-// Renders the use-case error as a page: 404 for not found, otherwise the message.
-void RenderError(Site& site, Call& call, const PageRequest& pr, const Error& e) {
-  if (e.code == ErrorCode::kNotFound) {
-    return site.RenderMessage(call, pr, 404, pr.T("error.not_found_title"),
-                              pr.T("error.not_found"));
-  }
-  site.RenderMessage(call, pr, StatusFor(e.code), pr.T("error.general_title"), e.message);
-}
-
 std::optional<app::AssessmentView> LoadAssessment(Site& site, Call& call, const PageRequest& pr) {
   auto id = ParseId(call.Param("id"));
   if (!id) {
     site.RenderMessage(call, pr, 404, pr.T("error.not_found_title"), pr.T("error.not_found"));
     return std::nullopt;
   }
-  auto view = site.services().kader.Get(*id);
+  auto view = site.services().kader.Get(*id, call.actor);
   if (!view) {
-    RenderError(site, call, pr, view.error());
+    site.RenderError(call, pr, view.error());
     return std::nullopt;
   }
   return std::move(*view);
@@ -114,7 +95,7 @@ void RenderStart(Site& site, Call& call, const PageRequest& pr, const std::strin
   d["period"] = period.empty() ? CurrentQuarter() : period;
   for (const auto& e : errors) d["error_" + e.field_id] = e.message;
   if (!chosen.empty() && app::IsMunicipalityCode(chosen)) {
-    auto list = site.services().kader.List(chosen);
+    auto list = site.services().kader.List(chosen, call.actor);
     json items = json::array();
     if (list) {
       std::stable_sort(list->begin(), list->end(), [](const auto& a, const auto& b) {
@@ -138,13 +119,10 @@ void RenderStart(Site& site, Call& call, const PageRequest& pr, const std::strin
 }
 
 void RegisterStart(Router& router, Site& site) {
-  router.Get("/kader", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
+  site.Get(router, "/kader", [&site](Call& call, const PageRequest& pr) {
     RenderStart(site, call, pr, call.Query("gemeente"), "", {});
   });
-  router.Post("/kader/evaluaties", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
-    if (!site.CheckCsrf(call, pr)) return;
+  site.Post(router, "/kader/evaluaties", [&site](Call& call, const PageRequest& pr) {
     const std::string code = Param(call, "gemeente");
     const std::string period_text = Param(call, "periode");
     std::vector<FieldError> errors;
@@ -156,12 +134,12 @@ void RegisterStart(Router& router, Site& site) {
     auto period = Period::Parse(period_text);
     if (!period) errors.push_back({"periode", pr.T("kader.start.error_period")});
     if (!errors.empty()) return RenderStart(site, call, pr, code, period_text, std::move(errors));
-    auto existing = site.services().kader.FindByPeriod(code, period->ToString());
+    auto existing = site.services().kader.FindByPeriod(code, period->ToString(), call.actor);
     if (existing && *existing) {
       return Site::SeeOther(call, fmt::format("/kader/evaluaties/{}", (*existing)->record.id));
     }
     auto created =
-        site.services().kader.Create(code, period->ToString(), "2021-concept", WebActor(call));
+        site.services().kader.Create(code, period->ToString(), "2021-concept", call.actor);
     if (!created) {
       return RenderStart(site, call, pr, code, period_text, {{"periode", created.error().message}});
     }
@@ -171,9 +149,9 @@ void RegisterStart(Router& router, Site& site) {
 
 // ---- the assessment: standing, chart, action plan ------------------------------------------
 
-json OtherAssessments(Site& site, const app::AssessmentView& view) {
+json OtherAssessments(Site& site, const Call& call, const app::AssessmentView& view) {
   json others = json::array();
-  auto list = site.services().kader.List(view.record.organisation);
+  auto list = site.services().kader.List(view.record.organisation, call.actor);
   if (!list) return others;
   for (const auto& a : *list) {
     if (a.id != view.record.id) others.push_back({{"id", a.id}, {"period", a.period}});
@@ -182,8 +160,7 @@ json OtherAssessments(Site& site, const app::AssessmentView& view) {
 }
 
 void RegisterAssessment(Router& router, Site& site) {
-  router.Get("/kader/evaluaties/{id}", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
+  site.Get(router, "/kader/evaluaties/{id}", [&site](Call& call, const PageRequest& pr) {
     auto view = LoadAssessment(site, call, pr);
     if (!view) return;
     const std::string org = OrganisationName(site, view->record.organisation);
@@ -201,7 +178,7 @@ void RegisterAssessment(Router& router, Site& site) {
     d["rows"] = StandingRows(*view, pr);
     d["plan"] = ActionPlan(*view, pr);
     d["has_plan"] = !d["plan"].empty();
-    d["others"] = OtherAssessments(site, *view);
+    d["others"] = OtherAssessments(site, call, *view);
     d["has_others"] = !d["others"].empty();
     d["first_block_href"] = d["rows"][0]["href"];
     const std::string saved = call.Query("opgeslagen");
@@ -306,114 +283,116 @@ void RenderBlock(Site& site, Call& call, const PageRequest& pr, const app::Asses
   site.Render(call, pr, std::move(page));
 }
 
+// The block named in the path; renders 404 and returns nullptr when the framework has none.
+const kader::Block* FindBlock(Site& site, Call& call, const PageRequest& pr,
+                              const app::AssessmentView& view) {
+  const kader::Block* block = view.framework->FindBlock(call.Param("block"));
+  if (block == nullptr) {
+    site.RenderMessage(call, pr, 404, pr.T("error.not_found_title"), pr.T("error.not_found"));
+  }
+  return block;
+}
+
 void RegisterBlock(Router& router, Site& site) {
-  router.Get("/kader/evaluaties/{id}/bouwstenen/{block}", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
-    auto view = LoadAssessment(site, call, pr);
-    if (!view) return;
-    const kader::Block* block = view->framework->FindBlock(call.Param("block"));
-    if (block == nullptr) {
-      return site.RenderMessage(call, pr, 404, pr.T("error.not_found_title"),
-                                pr.T("error.not_found"));
-    }
-    RenderBlock(site, call, pr, *view, *block, nullptr, {});
-  });
-  router.Post("/kader/evaluaties/{id}/bouwstenen/{block}", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
-    if (!site.CheckCsrf(call, pr)) return;
-    auto view = LoadAssessment(site, call, pr);
-    if (!view) return;
-    const kader::Block* block = view->framework->FindBlock(call.Param("block"));
-    if (block == nullptr) {
-      return site.RenderMessage(call, pr, 404, pr.T("error.not_found_title"),
-                                pr.T("error.not_found"));
-    }
-    if (view->record.status != "draft") {
-      return site.RenderMessage(call, pr, 409, pr.T("kader.block.frozen_title"),
-                                pr.T("kader.block.frozen"));
-    }
-    BlockForm form;
-    std::vector<FieldError> errors;
-    std::vector<app::AnswerInput> inputs;
-    for (const kader::Level& level : view->framework->levels) {
-      for (const kader::Criterion* c : view->framework->CriteriaOf(block->id, level.id)) {
-        const std::string status = Param(call, "status-" + c->id);
-        const std::string evidence = Param(call, "evidence-" + c->id);
-        form.status[c->id] = status;
-        form.evidence[c->id] = evidence;
-        if (status.empty()) {
-          if (!evidence.empty())
-            errors.push_back({HtmlId(c->id), pr.T("kader.block.error_no_status")});
-          continue;
-        }
-        if (!kader::ParseAnswerStatus(status, "status")) {
-          errors.push_back({HtmlId(c->id), pr.T("kader.block.error_no_status")});
-          continue;
-        }
-        if (evidence.size() > 10000) {
-          errors.push_back({HtmlId(c->id), pr.T("kader.block.error_evidence_too_long")});
-          continue;
-        }
-        auto old = view->answers.find(c->id);
-        if (old != view->answers.end() && kader::AnswerStatusName(old->second.status) == status &&
-            old->second.evidence == evidence) {
-          continue;  // unchanged: keep who answered and when
-        }
-        inputs.push_back({c->id, status, evidence, HtmlId(c->id)});
-      }
-    }
-    if (errors.empty() && !inputs.empty()) {
-      auto r = site.services().kader.Answer(view->record.id, inputs, WebActor(call));
-      if (!r) {
-        const std::string field = r.error().field;
-        const std::string id = field.substr(0, field.find('.'));
-        errors.push_back({id.rfind("c-", 0) == 0 ? id : "c-form", r.error().message});
-      }
-    }
-    if (!errors.empty())
-      return RenderBlock(site, call, pr, *view, *block, &form, std::move(errors));
-    Site::SeeOther(
-        call, fmt::format("/kader/evaluaties/{}?opgeslagen={}#stand", view->record.id, block->id));
-  });
+  site.Get(router, "/kader/evaluaties/{id}/bouwstenen/{block}",
+           [&site](Call& call, const PageRequest& pr) {
+             auto view = LoadAssessment(site, call, pr);
+             if (!view) return;
+             const kader::Block* block = FindBlock(site, call, pr, *view);
+             if (block == nullptr) return;
+             RenderBlock(site, call, pr, *view, *block, nullptr, {});
+           });
+  site.Post(router, "/kader/evaluaties/{id}/bouwstenen/{block}",
+            [&site](Call& call, const PageRequest& pr) {
+              auto view = LoadAssessment(site, call, pr);
+              if (!view) return;
+              const kader::Block* block = FindBlock(site, call, pr, *view);
+              if (block == nullptr) return;
+              if (view->record.status != "draft") {
+                return site.RenderMessage(call, pr, 409, pr.T("kader.block.frozen_title"),
+                                          pr.T("kader.block.frozen"));
+              }
+              BlockForm form;
+              std::vector<FieldError> errors;
+              std::vector<app::AnswerInput> inputs;
+              for (const kader::Level& level : view->framework->levels) {
+                for (const kader::Criterion* c : view->framework->CriteriaOf(block->id, level.id)) {
+                  const std::string status = Param(call, "status-" + c->id);
+                  const std::string evidence = Param(call, "evidence-" + c->id);
+                  form.status[c->id] = status;
+                  form.evidence[c->id] = evidence;
+                  if (status.empty()) {
+                    if (!evidence.empty())
+                      errors.push_back({HtmlId(c->id), pr.T("kader.block.error_no_status")});
+                    continue;
+                  }
+                  if (!kader::ParseAnswerStatus(status, "status")) {
+                    errors.push_back({HtmlId(c->id), pr.T("kader.block.error_no_status")});
+                    continue;
+                  }
+                  if (evidence.size() > 10000) {
+                    errors.push_back({HtmlId(c->id), pr.T("kader.block.error_evidence_too_long")});
+                    continue;
+                  }
+                  auto old = view->answers.find(c->id);
+                  if (old != view->answers.end() &&
+                      kader::AnswerStatusName(old->second.status) == status &&
+                      old->second.evidence == evidence) {
+                    continue;  // unchanged: keep who answered and when
+                  }
+                  inputs.push_back({c->id, status, evidence, HtmlId(c->id)});
+                }
+              }
+              if (errors.empty() && !inputs.empty()) {
+                auto r = site.services().kader.Answer(view->record.id, inputs, call.actor);
+                if (!r) {
+                  const std::string field = r.error().field;
+                  const std::string id = field.substr(0, field.find('.'));
+                  errors.push_back({id.rfind("c-", 0) == 0 ? id : "c-form", r.error().message});
+                }
+              }
+              if (!errors.empty())
+                return RenderBlock(site, call, pr, *view, *block, &form, std::move(errors));
+              Site::SeeOther(call, fmt::format("/kader/evaluaties/{}?opgeslagen={}#stand",
+                                               view->record.id, block->id));
+            });
 }
 
 // ---- submit (freeze) -----------------------------------------------------------------------
 
 void RegisterSubmit(Router& router, Site& site) {
-  router.Get("/kader/evaluaties/{id}/vaststellen", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
-    auto view = LoadAssessment(site, call, pr);
-    if (!view) return;
-    if (view->record.status != "draft") {
-      return Site::SeeOther(call, fmt::format("/kader/evaluaties/{}", view->record.id));
-    }
-    const std::string org = OrganisationName(site, view->record.organisation);
-    json header = AssessmentHeader(*view, pr, org);
-    Page page = MakePage("submit", pr.T("kader.submit.title"), "kader");
-    page.breadcrumbs = AssessmentCrumbs(pr, header);
-    page.breadcrumbs.push_back({"", pr.T("kader.submit.title")});
-    page.organisation = org;
-    page.data = header;
-    page.data["rows"] = StandingRows(*view, pr);
-    page.data["incomplete"] = view->standing.answered < view->standing.total;
-    site.Render(call, pr, std::move(page));
-  });
-  router.Post("/kader/evaluaties/{id}/vaststellen", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
-    if (!site.CheckCsrf(call, pr)) return;
-    auto id = ParseId(call.Param("id"));
-    if (!id) return site.RenderNotFound(call.req, call.res);
-    auto r = site.services().kader.Submit(*id, WebActor(call));
-    if (!r) return RenderError(site, call, pr, r.error());
-    Site::SeeOther(call, fmt::format("/kader/evaluaties/{}?vastgesteld=1", *id));
-  });
+  site.Get(router, "/kader/evaluaties/{id}/vaststellen",
+           [&site](Call& call, const PageRequest& pr) {
+             auto view = LoadAssessment(site, call, pr);
+             if (!view) return;
+             if (view->record.status != "draft") {
+               return Site::SeeOther(call, fmt::format("/kader/evaluaties/{}", view->record.id));
+             }
+             const std::string org = OrganisationName(site, view->record.organisation);
+             json header = AssessmentHeader(*view, pr, org);
+             Page page = MakePage("submit", pr.T("kader.submit.title"), "kader");
+             page.breadcrumbs = AssessmentCrumbs(pr, header);
+             page.breadcrumbs.push_back({"", pr.T("kader.submit.title")});
+             page.organisation = org;
+             page.data = header;
+             page.data["rows"] = StandingRows(*view, pr);
+             page.data["incomplete"] = view->standing.answered < view->standing.total;
+             site.Render(call, pr, std::move(page));
+           });
+  site.Post(router, "/kader/evaluaties/{id}/vaststellen",
+            [&site](Call& call, const PageRequest& pr) {
+              auto id = ParseId(call.Param("id"));
+              if (!id) return site.RenderNotFound(call.req, call.res);
+              auto r = site.services().kader.Submit(*id, call.actor);
+              if (!r) return site.RenderError(call, pr, r.error());
+              Site::SeeOther(call, fmt::format("/kader/evaluaties/{}?vastgesteld=1", *id));
+            });
 }
 
 // ---- print view ----------------------------------------------------------------------------
 
 void RegisterPrint(Router& router, Site& site) {
-  router.Get("/kader/evaluaties/{id}/afdrukken", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
+  site.Get(router, "/kader/evaluaties/{id}/afdrukken", [&site](Call& call, const PageRequest& pr) {
     auto view = LoadAssessment(site, call, pr);
     if (!view) return;
     const std::string org = OrganisationName(site, view->record.organisation);
@@ -466,16 +445,15 @@ std::string Direction(int direction, const PageRequest& pr) {
 }
 
 void RegisterCompare(Router& router, Site& site) {
-  router.Get("/kader/vergelijken", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
+  site.Get(router, "/kader/vergelijken", [&site](Call& call, const PageRequest& pr) {
     auto from = ParseId(call.Query("van"));
     auto to = ParseId(call.Query("naar"));
     if (!to) {
       return site.RenderMessage(call, pr, 404, pr.T("error.not_found_title"),
                                 pr.T("error.not_found"));
     }
-    auto to_view = site.services().kader.Get(*to);
-    if (!to_view) return RenderError(site, call, pr, to_view.error());
+    auto to_view = site.services().kader.Get(*to, call.actor);
+    if (!to_view) return site.RenderError(call, pr, to_view.error());
     const std::string org = OrganisationName(site, to_view->record.organisation);
     json header = AssessmentHeader(*to_view, pr, org);
     Page page = MakePage("compare", pr.T("kader.compare.title"), "kader");
@@ -484,18 +462,18 @@ void RegisterCompare(Router& router, Site& site) {
     page.organisation = org;
     json& d = page.data;
     d = header;
-    json others = OtherAssessments(site, *to_view);
+    json others = OtherAssessments(site, call, *to_view);
     for (auto& o : others) o["selected"] = from && o["id"].get<int64_t>() == *from;
     d["others"] = others;
     d["has_others"] = !others.empty();
     if (from) {
       // Always read as earlier → later, whichever way round the two were chosen.
-      auto from_view = site.services().kader.Get(*from);
+      auto from_view = site.services().kader.Get(*from, call.actor);
       if (from_view &&
           PeriodOrder(from_view->record.period) > PeriodOrder(to_view->record.period)) {
         std::swap(*from, *to);
       }
-      auto cmp = site.services().kader.Compare(*from, *to);
+      auto cmp = site.services().kader.Compare(*from, *to, call.actor);
       if (!cmp) {
         page.errors.push_back({"van", cmp.error().message});
         d["error_van"] = cmp.error().message;

@@ -57,10 +57,10 @@ void RenderRollup(Site& site, Call& call, const PageRequest& pr) {
 
   auto r = site.services().kader.RollUp(
       region.empty() ? std::nullopt : std::optional<std::string>(region),
-      period.empty() ? std::nullopt : std::optional<std::string>(period), "2021-concept");
+      period.empty() ? std::nullopt : std::optional<std::string>(period), "2021-concept",
+      call.actor);
   if (!r) {
-    return site.RenderMessage(call, pr, StatusFor(r.error().code), pr.T("error.general_title"),
-                              r.error().message);
+    return site.RenderError(call, pr, r.error());
   }
   const kader::Rollup& roll = r->rollup;
   const std::string scope = region.empty() ? pr.T("rollup.national") : region_name;
@@ -130,10 +130,8 @@ void RenderRollup(Site& site, Call& call, const PageRequest& pr) {
 }  // namespace
 
 void RegisterRollupPages(Router& router, Site& site) {
-  router.Get("/overzicht", [&site](Call& call) {
-    const PageRequest pr = site.Begin(call);
-    RenderRollup(site, call, pr);
-  });
+  site.Get(router, "/overzicht",
+           [&site](Call& call, const PageRequest& pr) { RenderRollup(site, call, pr); });
 }
 
 }  // namespace schakel::http::pages

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "http/auth.h"
+#include "http/json_io.h"
 #include "http/pages/browser_state.h"
+#include "http/pages/login_flow.h"
 
 namespace schakel::http::pages {
 
@@ -22,6 +25,7 @@ constexpr const char* kTokensCss =
 
 Result<std::unique_ptr<Site>> Site::Load(const WebOptions& options, ApiServices services) {
   std::unique_ptr<Site> site(new Site(services));
+  site->public_bind_ = options.public_bind;
   auto catalog = Catalog::Load(options.web_dir / "i18n");
   if (!catalog) return catalog.error();
   site->catalog_ = std::move(*catalog);
@@ -56,12 +60,40 @@ void Site::SeeOther(Call& call, const std::string& location) {
   call.res.set_header("Location", location);
 }
 
-json Site::Layout(const httplib::Request& req, httplib::Response& res, const PageRequest& pr,
-                  const Page& page) const {
+json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page) const {
+  // Only what the policy lets the user's roles open; without a full session, nothing.
+  const app::Principal& who = call.actor.principal;
+  const bool full = call.session && call.session->stage == app::SessionStage::kFull;
+  const auto allows = [&](app::Action action, const app::Resource& on) {
+    return full && app::Decide(who, action, on).allowed;
+  };
+  const app::Resource own{who.organisation, who.regions, {}, {}};
+  bool rollup = allows(app::Action::kViewNationalRollup, {});
+  for (const std::string& region : who.regions) {
+    rollup = rollup || allows(app::Action::kViewRegionRollup, {region, {region}, {}, {}});
+  }
+  json nav = json::array();
+  for (const auto& [id, href, shown] : std::vector<std::tuple<std::string, std::string, bool>>{
+           {"home", "/", full},
+           {"kader", "/kader", allows(app::Action::kViewAssessment, own)},
+           {"rollup", "/overzicht", rollup},
+           {"users", "/beheer/gebruikers", allows(app::Action::kManageUsers, own)},
+           {"organisations", "/beheer/organisaties",
+            allows(app::Action::kManageOrganisations, own)},
+           {"audit", "/audit", allows(app::Action::kReadAudit, own)}}) {
+    if (!shown) continue;
+    nav.push_back(
+        {{"id", id}, {"href", href}, {"label", pr.T("nav." + id)}, {"current", id == page.nav}});
+  }
+  return nav;
+}
+
+json Site::Layout(Call& call, const PageRequest& pr, const Page& page) const {
+  const httplib::Request& req = call.req;
   json d = page.data;
   d["t"] = catalog_.Texts(pr.lang);
   d["lang"] = pr.lang;
-  d["csrf"] = CsrfToken(req, res);
+  d["csrf"] = call.session ? call.session->csrf_token : CsrfToken(req, call.res);
   d["title"] = page.title;
   json errors = json::array();
   for (const auto& e : page.errors) {
@@ -76,12 +108,8 @@ json Site::Layout(const httplib::Request& req, httplib::Response& res, const Pag
     if (!url.empty()) sheets.push_back({{"href", url}});
   }
   d["stylesheets"] = sheets;
-  json nav = json::array();
-  for (const auto& [id, href] : std::vector<std::pair<std::string, std::string>>{
-           {"home", "/"}, {"kader", "/kader"}, {"rollup", "/overzicht"}}) {
-    nav.push_back({{"href", href}, {"label", pr.T("nav." + id)}, {"current", id == page.nav}});
-  }
-  d["nav"] = nav;
+  d["nav"] = Navigation(call, pr, page);
+  d["has_nav"] = !d["nav"].empty();
   json crumbs = json::array();
   for (size_t i = 0; i < page.breadcrumbs.size(); ++i) {
     crumbs.push_back({{"href", page.breadcrumbs[i].href},
@@ -90,8 +118,15 @@ json Site::Layout(const httplib::Request& req, httplib::Response& res, const Pag
   }
   d["breadcrumbs"] = crumbs;
   d["has_breadcrumbs"] = !page.breadcrumbs.empty();
-  d["organisation"] =
-      page.organisation.empty() ? pr.T("layout.no_organisation") : page.organisation;
+  if (call.session) {
+    d["signed_in"] = true;
+    d["full_session"] = call.session->stage == app::SessionStage::kFull;
+    d["user_name"] = call.session->user.display_name;
+    d["organisation"] = call.session->user.organisation_name;
+  } else {
+    d["organisation"] =
+        page.organisation.empty() ? pr.T("layout.no_organisation") : page.organisation;
+  }
   // The switch names the other language in that language and returns to this page.
   const std::string other = pr.lang == "nl" ? "en" : "nl";
   std::string back = req.path;
@@ -106,7 +141,7 @@ json Site::Layout(const httplib::Request& req, httplib::Response& res, const Pag
 }
 
 void Site::Render(Call& call, const PageRequest& pr, Page page) const {
-  json d = Layout(call.req, call.res, pr, page);
+  json d = Layout(call, pr, page);
   const std::string body = templates_.Render(page.template_name, d);
   d["body"] = body;
   d["page_title"] = (page.errors.empty() ? "" : pr.T("form.error_title_prefix") + " ") +
@@ -125,15 +160,78 @@ void Site::RenderMessage(Call& call, const PageRequest& pr, int status, const st
 }
 
 void Site::RenderNotFound(const httplib::Request& req, httplib::Response& res) const {
-  Call call{req, res, {}};
+  Call call{req, res, {}, std::nullopt, {}};
   const PageRequest pr = Begin(call);
   RenderMessage(call, pr, 404, pr.T("error.not_found_title"), pr.T("error.not_found"));
 }
 
 bool Site::CheckCsrf(Call& call, const PageRequest& pr) const {
-  if (CsrfValid(call.req)) return true;
+  const bool valid =
+      call.session ? FormTokenMatches(call.req, call.session->csrf_token) : CsrfValid(call.req);
+  if (valid) return true;
   RenderMessage(call, pr, 403, pr.T("error.csrf_title"), pr.T("error.csrf"));
   return false;
+}
+
+bool Site::RequireUser(Call& call) const {
+  if (call.session && call.session->stage == app::SessionStage::kFull) return true;
+  if (call.session) {
+    SeeOther(call, StagePath(call.session->stage));
+    return false;
+  }
+  // After login the user returns here; a form's target is no page to return to.
+  std::string back = call.req.method == "GET" ? call.req.path : "/";
+  if (call.req.method == "GET" && !call.req.params.empty()) {
+    back += "?" + httplib::detail::params_to_query_str(call.req.params);
+  }
+  SeeOther(call, WithReturn("/inloggen", back));
+  return false;
+}
+
+void Site::Get(Router& router, const std::string& pattern, PageHandler handler) const {
+  router.Get(pattern, [this, handler = std::move(handler)](Call& call) {
+    if (!RequireUser(call)) return;
+    handler(call, Begin(call));
+  });
+}
+
+void Site::Post(Router& router, const std::string& pattern, PageHandler handler) const {
+  router.Post(pattern, [this, handler = std::move(handler)](Call& call) {
+    if (!RequireUser(call)) return;
+    const PageRequest pr = Begin(call);
+    if (!CheckCsrf(call, pr)) return;
+    handler(call, pr);
+  });
+}
+
+void Site::RenderError(Call& call, const PageRequest& pr, const Error& e) const {
+  switch (e.code) {
+    case ErrorCode::kNotFound:
+      return RenderMessage(call, pr, 404, pr.T("error.not_found_title"), pr.T("error.not_found"));
+    case ErrorCode::kForbidden:
+      return RenderMessage(call, pr, 403, pr.T("error.forbidden_title"), pr.T("error.forbidden"));
+    case ErrorCode::kInternal:
+    case ErrorCode::kUnavailable: {
+      const std::string id = call.res.get_header_value("X-Correlation-Id");
+      spdlog::error("[{}] {} {}: {}", id, call.req.method, call.req.path, e.message);
+      return RenderMessage(call, pr, StatusFor(e.code), pr.T("error.internal_title"),
+                           pr.F("error.internal", {{"id", id}}));
+    }
+    case ErrorCode::kInvalid:
+    case ErrorCode::kConflict:
+      break;
+  }
+  RenderMessage(call, pr, StatusFor(e.code), pr.T("error.general_title"), e.message);
+}
+
+void Site::SetSession(Call& call, const std::string& token) const {
+  call.res.set_header("Set-Cookie",
+                      SessionCookieHeader(token, SecureCookies(call.req, public_bind_)));
+}
+
+void Site::ClearSession(Call& call) const {
+  call.res.set_header("Set-Cookie",
+                      ClearSessionCookieHeader(SecureCookies(call.req, public_bind_)));
 }
 
 void Site::RegisterRoutes(Router& router) {
@@ -153,13 +251,25 @@ void Site::RegisterRoutes(Router& router) {
     RememberLanguage(call.res, call.Param("lang"));
     SeeOther(call, LocalPath(call.Query("terug")));
   });
-  router.Get("/", [this](Call& call) {
-    const PageRequest pr = Begin(call);
+  Get(router, "/", [this](Call& call, const PageRequest& pr) {
     Page page = MakePage("home", pr.T("home.title"), "home");
+    // A card for everything the navigation offers besides this page.
+    json cards = json::array();
+    for (json item : Navigation(call, pr, page)) {
+      if (item["id"] == "home") continue;
+      item["text"] = pr.T("home.card." + item["id"].get<std::string>());
+      cards.push_back(item);
+    }
+    page.data["cards"] = cards;
     Render(call, pr, std::move(page));
   });
+  RegisterLoginPages(router, *this);
   RegisterKaderPages(router, *this);
   RegisterRollupPages(router, *this);
+  RegisterAdminPages(router, *this);
+  RegisterTokenPages(router, *this);
+  RegisterOrganisationPages(router, *this);
+  RegisterAuditPages(router, *this);
 }
 
 }  // namespace schakel::http::pages

@@ -3,10 +3,16 @@
 // layout (header with organisation and user, navigation, breadcrumbs, skip link, language
 // switch, the provisional-framework banner). Pages work without JavaScript: forms POST and
 // redirect (303) to a page that shows the result.
+//
+// Access: every page except the login steps needs a full session (Get/Post below check it in one
+// place); the use cases decide what the user may see, the pages only show it. The navigation
+// shows what the policy allows the user's roles. Forms carry the session's CSRF token; the login
+// form (no session yet) the double-submit cookie of browser_state.h.
 // Immutable after Load(); handlers run concurrently.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -24,6 +30,7 @@ namespace schakel::http::pages {
 struct WebOptions {
   std::filesystem::path web_dir;    // holds templates/, i18n/, static/, node_modules/
   std::filesystem::path theme_css;  // optional: a municipality's own design-token CSS
+  bool public_bind = false;         // bound to a non-loopback address: cookies are Secure
 };
 
 struct Crumb {
@@ -41,9 +48,9 @@ struct FieldError {
 struct Page {
   std::string template_name;
   std::string title;
-  std::string nav;  // "home", "kader", "rollup": marks the current navigation item
+  std::string nav;  // "home", "kader", "rollup", "users", …: marks the current navigation item
   std::vector<Crumb> breadcrumbs;
-  std::string organisation;  // shown in the header; empty: none chosen
+  std::string organisation;  // shown in the header without a session; empty: none chosen
   std::vector<FieldError> errors;
   nlohmann::json data = nlohmann::json::object();
   int status = 200;
@@ -67,6 +74,8 @@ struct PageRequest {
   }
 };
 
+using PageHandler = std::function<void(Call&, const PageRequest&)>;
+
 class Site {
  public:
   static Result<std::unique_ptr<Site>> Load(const WebOptions& options, ApiServices services);
@@ -80,8 +89,21 @@ class Site {
   void RenderNotFound(const httplib::Request& req, httplib::Response& res) const;
   // Redirect after POST.
   static void SeeOther(Call& call, const std::string& location);
-  // Checks the CSRF token of a POST; renders 403 and returns false when it is wrong.
+  // Checks the CSRF token of a POST (the session's, or the double-submit cookie without a
+  // session); renders 403 and returns false when it is wrong.
   bool CheckCsrf(Call& call, const PageRequest& pr) const;
+  // True for a full session. Otherwise answers with a redirect (the page of the session's
+  // login step, or /inloggen?terug=<this page>) and returns false.
+  bool RequireUser(Call& call) const;
+  // A page for logged-in users only: RequireUser, and for POST the CSRF check, before `handler`.
+  void Get(Router& router, const std::string& pattern, PageHandler handler) const;
+  void Post(Router& router, const std::string& pattern, PageHandler handler) const;
+  // A use case's error as a page: 404, 403 ("no access"), 500 with the correlation id, else the
+  // message.
+  void RenderError(Call& call, const PageRequest& pr, const Error& error) const;
+  // Sets the session cookie to a newly issued token.
+  void SetSession(Call& call, const std::string& token) const;
+  void ClearSession(Call& call) const;
 
   const Catalog& catalog() const { return catalog_; }
   const StaticAssets& assets() const { return assets_; }
@@ -91,10 +113,11 @@ class Site {
  private:
   Site(ApiServices services) : services_(services) {}
   static std::string LanguageOf(const Call& call);
-  nlohmann::json Layout(const httplib::Request& req, httplib::Response& res, const PageRequest& pr,
-                        const Page& page) const;
+  nlohmann::json Layout(Call& call, const PageRequest& pr, const Page& page) const;
+  nlohmann::json Navigation(const Call& call, const PageRequest& pr, const Page& page) const;
 
   ApiServices services_;
+  bool public_bind_ = false;
   Catalog catalog_;
   TemplateSet templates_;
   StaticAssets assets_;
@@ -104,5 +127,14 @@ class Site {
 void RegisterKaderPages(Router& router, Site& site);
 // Registers the regional and national roll-up pages.
 void RegisterRollupPages(Router& router, Site& site);
+// Registers the login steps (password, code, forced password change, TOTP enrolment), the
+// account page and logout.
+void RegisterLoginPages(Router& router, Site& site);
+// Registers the administrator's pages: users, API tokens, organisations.
+void RegisterAdminPages(Router& router, Site& site);
+void RegisterTokenPages(Router& router, Site& site);
+void RegisterOrganisationPages(Router& router, Site& site);
+// Registers the auditor's pages: search the trail, failed logins, verify the chain.
+void RegisterAuditPages(Router& router, Site& site);
 
 }  // namespace schakel::http::pages

@@ -19,6 +19,7 @@ constexpr const char* kOpenStroke = "#767676";
 constexpr const char* kText = "#1a1a1a";
 constexpr const char* kBar = "#1f4e8c";
 constexpr const char* kTrack = "#e6e6e6";
+constexpr const char* kHighlight = "#b3261e";
 constexpr const char* kFont = "font-family=\"system-ui, sans-serif\"";
 
 // Counts UTF-8 code points, so wrapping and widths treat "ë" as one character.
@@ -174,7 +175,7 @@ std::string BarChartSvg(const BarChart& chart) {
                          kLabelWidth, y, kBarWidth, kBarHeight, kTrack);
       if (filled > 0) {
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-                           kLabelWidth, y, filled, kBarHeight, kBar);
+                           kLabelWidth, y, filled, kBarHeight, bar.highlight ? kHighlight : kBar);
       }
       svg += Text(kLabelWidth + kBarWidth + 8, y + 16, bar.value_text);
       y += row_height(bar);

@@ -27,12 +27,13 @@ struct LevelMatrix {
 std::string LevelMatrixSvg(const LevelMatrix& chart);
 
 // Horizontal bars grouped under headings (roll-up: share of municipalities per block and level;
-// programme goals).
+// programme goals; failed logins per hour, spikes highlighted).
 struct BarChart {
   struct Bar {
     std::string label;       // "Basis op orde"
     double share = 0;        // 0..1
     std::string value_text;  // "64% (220 van 342)"
+    bool highlight = false;  // drawn in the warning colour; say why in value_text too
   };
   struct Group {
     std::string heading;  // may be empty

@@ -67,6 +67,18 @@ TEST(SvgChartsTest, BarLengthFollowsShareAndIsClamped) {
   EXPECT_NE(svg.find("50% (1 van 2)"), std::string::npos);
 }
 
+TEST(SvgChartsTest, HighlightedBarsTakeTheWarningColour) {
+  BarChart c;
+  c.id = "f";
+  c.title = "t";
+  c.description = "d";
+  c.groups = {{"", {{"14:00", 1.0, "25 — piek", true}, {"15:00", 0.2, "5", false}}}};
+  const std::string svg = BarChartSvg(c);
+  EXPECT_EQ(Count(svg, R"(fill="#b3261e")"), 1u);
+  EXPECT_EQ(Count(svg, R"(fill="#1f4e8c")"), 1u);
+  EXPECT_NE(svg.find("25 — piek"), std::string::npos);
+}
+
 TEST(SvgChartsTest, WrapTextKeepsWordsAndCountsCharactersNotBytes) {
   EXPECT_EQ(
       WrapText("Opvang en hulpverlening aan slachtoffers en daders", 20),
