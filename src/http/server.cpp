@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "http/auth.h"
 #include "http/json_io.h"
 #include "http/pages/site.h"
 
@@ -39,11 +40,14 @@ HttpServer::HttpServer(ServerOptions options, ApiServices services)
   server_->set_read_timeout(std::chrono::seconds(10));
   server_->set_tcp_nodelay(true);
   InstallMiddleware();
+  router_.SetAuthenticator([identity = &services_.identity, tls = options_.behind_tls](Call& call) {
+    AuthenticateCall(*identity, tls, call);
+  });
   RegisterApiRoutes(router_, services);
 }
 
 Status HttpServer::ServeWebPages(const std::string& web_dir, const std::string& theme_css) {
-  auto site = pages::Site::Load({web_dir, theme_css}, services_);
+  auto site = pages::Site::Load({web_dir, theme_css, !IsLoopback(options_.bind)}, services_);
   if (!site) return site.error();
   site_ = std::move(*site);
   site_->RegisterRoutes(router_);
