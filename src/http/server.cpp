@@ -47,7 +47,7 @@ HttpServer::HttpServer(ServerOptions options, ApiServices services)
 }
 
 Status HttpServer::ServeWebPages(const std::string& web_dir, const std::string& theme_css) {
-  auto site = pages::Site::Load({web_dir, theme_css, !IsLoopback(options_.bind)}, services_);
+  auto site = pages::Site::Load({web_dir, theme_css}, services_);
   if (!site) return site.error();
   site_ = std::move(*site);
   site_->RegisterRoutes(router_);
@@ -81,7 +81,9 @@ void HttpServer::InstallMiddleware() {
                  fmt::format("the request body is larger than {} bytes", options_.max_body_bytes));
     } else if (res.status == 404 && site_ != nullptr && req.path.rfind("/api/", 0) != 0 &&
                router_.MethodsFor(req.path).empty()) {
-      site_->RenderNotFound(req, res);
+      Call call{req, res, {}, std::nullopt, {}, false};
+      AuthenticateCall(services_.identity, options_.behind_tls, call);
+      site_->RenderNotFound(call);
     } else if (res.status == 404) {
       const auto methods = router_.MethodsFor(req.path);
       if (!methods.empty()) {
@@ -100,7 +102,7 @@ void HttpServer::InstallMiddleware() {
   };
   server_->set_error_handler(on_error);
   server_->set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      [this](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "unknown exception";
         try {
           std::rethrow_exception(ep);
@@ -110,6 +112,10 @@ void HttpServer::InstallMiddleware() {
         }
         const std::string id = res.get_header_value("X-Correlation-Id");
         spdlog::error("unhandled exception [{}] {} {}: {}", id, req.method, req.path, what);
+        if (site_ != nullptr && req.path.rfind("/api/", 0) != 0) {
+          Call call{req, res, {}, std::nullopt, {}, false};  // no session: render nothing more
+          return site_->RenderInternalError(call);
+        }
         WriteError(res, 500, "internal",
                    fmt::format("an internal error occurred; quote correlation id {} when "
                                "reporting it",

@@ -382,7 +382,7 @@ void RegisterSubmit(Router& router, Site& site) {
   site.Post(router, "/kader/evaluaties/{id}/vaststellen",
             [&site](Call& call, const PageRequest& pr) {
               auto id = ParseId(call.Param("id"));
-              if (!id) return site.RenderNotFound(call.req, call.res);
+              if (!id) return site.RenderNotFound(call);
               auto r = site.services().kader.Submit(*id, call.actor);
               if (!r) return site.RenderError(call, pr, r.error());
               Site::SeeOther(call, fmt::format("/kader/evaluaties/{}?vastgesteld=1", *id));

@@ -25,7 +25,6 @@ constexpr const char* kTokensCss =
 
 Result<std::unique_ptr<Site>> Site::Load(const WebOptions& options, ApiServices services) {
   std::unique_ptr<Site> site(new Site(services));
-  site->public_bind_ = options.public_bind;
   auto catalog = Catalog::Load(options.web_dir / "i18n");
   if (!catalog) return catalog.error();
   site->catalog_ = std::move(*catalog);
@@ -159,10 +158,15 @@ void Site::RenderMessage(Call& call, const PageRequest& pr, int status, const st
   Render(call, pr, std::move(page));
 }
 
-void Site::RenderNotFound(const httplib::Request& req, httplib::Response& res) const {
-  Call call{req, res, {}, std::nullopt, {}};
+void Site::RenderNotFound(Call& call) const {
   const PageRequest pr = Begin(call);
   RenderMessage(call, pr, 404, pr.T("error.not_found_title"), pr.T("error.not_found"));
+}
+
+void Site::RenderInternalError(Call& call) const {
+  const PageRequest pr = Begin(call);
+  RenderMessage(call, pr, 500, pr.T("error.internal_title"),
+                pr.F("error.internal", {{"id", call.res.get_header_value("X-Correlation-Id")}}));
 }
 
 bool Site::CheckCsrf(Call& call, const PageRequest& pr) const {
@@ -226,12 +230,12 @@ void Site::RenderError(Call& call, const PageRequest& pr, const Error& e) const 
 
 void Site::SetSession(Call& call, const std::string& token) const {
   call.res.set_header("Set-Cookie",
-                      SessionCookieHeader(token, SecureCookies(call.req, public_bind_)));
+                      SessionCookieHeader(token, call.secure_cookies));
 }
 
 void Site::ClearSession(Call& call) const {
   call.res.set_header("Set-Cookie",
-                      ClearSessionCookieHeader(SecureCookies(call.req, public_bind_)));
+                      ClearSessionCookieHeader(call.secure_cookies));
 }
 
 void Site::RegisterRoutes(Router& router) {

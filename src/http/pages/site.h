@@ -30,7 +30,6 @@ namespace schakel::http::pages {
 struct WebOptions {
   std::filesystem::path web_dir;    // holds templates/, i18n/, static/, node_modules/
   std::filesystem::path theme_css;  // optional: a municipality's own design-token CSS
-  bool public_bind = false;         // bound to a non-loopback address: cookies are Secure
 };
 
 struct Crumb {
@@ -86,7 +85,10 @@ class Site {
   // A plain page with a heading and a message (404, 403, errors of use cases).
   void RenderMessage(Call& call, const PageRequest& pr, int status, const std::string& title,
                      const std::string& message) const;
-  void RenderNotFound(const httplib::Request& req, httplib::Response& res) const;
+  // For the server's error handlers; `call` is authenticated, so the header shows the user.
+  void RenderNotFound(Call& call) const;
+  // An exception escaped a page handler: the message page with the correlation id (no trace).
+  void RenderInternalError(Call& call) const;
   // Redirect after POST.
   static void SeeOther(Call& call, const std::string& location);
   // Checks the CSRF token of a POST (the session's, or the double-submit cookie without a
@@ -117,7 +119,6 @@ class Site {
   nlohmann::json Navigation(const Call& call, const PageRequest& pr, const Page& page) const;
 
   ApiServices services_;
-  bool public_bind_ = false;
   Catalog catalog_;
   TemplateSet templates_;
   StaticAssets assets_;
