@@ -63,8 +63,11 @@ namespace {
 // Scores all pairs inside the blocks [first, last) of `bounds` (start offsets into entries).
 void ScoreBlocks(const std::vector<EncodedRecord>& records, const std::vector<Entry>& entries,
                  const std::vector<std::pair<std::size_t, std::size_t>>& blocks, std::size_t first,
-                 std::size_t last, float threshold, DiceKernel kernel, std::vector<ScoredPair>& out,
-                 std::size_t& compared) {
+                 std::size_t last, float threshold, DiceKernel kernel, const PairScorer* scorer,
+                 std::vector<ScoredPair>& out, std::size_t& compared) {
+  // With a scorer, the CLK Dice only has to reach the scorer's floor; the scorer decides.
+  const float floor =
+      scorer ? static_cast<float>(scorer->DiceFloor(static_cast<double>(threshold))) : threshold;
   std::vector<Clk> clks;
   std::vector<std::uint32_t> pops, ids;
   std::vector<std::uint16_t> counts;
@@ -86,11 +89,15 @@ void ScoreBlocks(const std::vector<EncodedRecord>& records, const std::vector<En
       compared += m;
       for (std::size_t j = 0; j < m; ++j) {
         std::uint32_t total = pops[i] + pops[i + 1 + j];
-        if (2.0f * static_cast<float>(counts[j]) < threshold * static_cast<float>(total)) continue;
+        if (2.0f * static_cast<float>(counts[j]) < floor * static_cast<float>(total)) continue;
         std::uint32_t x = ids[i], y = ids[i + 1 + j];
         if (x == y) continue;
-        out.push_back({std::min(x, y), std::max(x, y),
-                       static_cast<float>(DiceFromCounts(counts[j], pops[i], pops[i + 1 + j]))});
+        double score = DiceFromCounts(counts[j], pops[i], pops[i + 1 + j]);
+        if (scorer) {
+          score = scorer->ScoreWithDice(records[x], records[y], score);
+          if (score < static_cast<double>(threshold)) continue;
+        }
+        out.push_back({std::min(x, y), std::max(x, y), static_cast<float>(score)});
       }
     }
   }
@@ -100,7 +107,8 @@ void ScoreBlocks(const std::vector<EncodedRecord>& records, const std::vector<En
 
 std::vector<ScoredPair> BlockedPairsAbove(const std::vector<EncodedRecord>& records,
                                           std::size_t max_block_size, double threshold,
-                                          DiceKernel kernel, int threads, std::size_t* compared) {
+                                          DiceKernel kernel, int threads, std::size_t* compared,
+                                          const PairScorer* scorer) {
   std::vector<Entry> entries;
   AddEntries(records, 0, entries);
   std::sort(entries.begin(), entries.end());
@@ -117,8 +125,8 @@ std::vector<ScoredPair> BlockedPairsAbove(const std::vector<EncodedRecord>& reco
   std::vector<std::size_t> counts(workers);
   auto work = [&](std::size_t w) {
     ScoreBlocks(records, entries, blocks, w * blocks.size() / workers,
-                (w + 1) * blocks.size() / workers, static_cast<float>(threshold), kernel, found[w],
-                counts[w]);
+                (w + 1) * blocks.size() / workers, static_cast<float>(threshold), kernel, scorer,
+                found[w], counts[w]);
   };
   std::vector<std::thread> pool;
   for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);

@@ -10,6 +10,7 @@
 
 #include "linkage/dice.h"
 #include "linkage/encoded_record.h"
+#include "linkage/pair_score.h"
 
 namespace schakel::linkage {
 
@@ -38,9 +39,12 @@ CandidatePairs DedupCandidates(const std::vector<EncodedRecord>& records,
 // spread over `threads` threads, and only pairs at or above the threshold kept. A pair sharing
 // several blocks is scored more than once, which costs less than sorting all candidate pairs.
 // Returns pairs with a < b, sorted, unique; *compared receives the number of Dice evaluations.
+// With a scorer, pairs whose Dice reaches the scorer's floor are scored by it (in the same
+// threads) and kept when that score reaches the threshold; the pairs carry the scorer's score.
 std::vector<ScoredPair> BlockedPairsAbove(const std::vector<EncodedRecord>& records,
                                           std::size_t max_block_size, double threshold,
-                                          DiceKernel kernel, int threads, std::size_t* compared);
+                                          DiceKernel kernel, int threads, std::size_t* compared,
+                                          const PairScorer* scorer = nullptr);
 
 // Pairs across two sets (a from the first, b from the second).
 CandidatePairs LinkCandidates(const std::vector<EncodedRecord>& a,

@@ -20,7 +20,11 @@ struct alignas(64) Clk {
   friend bool operator==(const Clk&, const Clk&) = default;
 };
 
-// 128-bit Bloom filter of one field's tokens, for the per-field explanation of a match.
+// 128-bit Bloom filter of one field's tokens, one bit per token: for the per-field explanation
+// of a match and for field evidence (pair_score.h). One bit, because chance collisions inflate
+// the sketch Dice by about (bits set)/128. Dates keep the year tokens in words[0] and the day
+// and month tokens in words[1] (none for 1 January, the usual placeholder for "year only");
+// names their spelling bigrams in words[0] and their romanisation skeleton's in words[1].
 struct FieldSketch {
   std::array<std::uint64_t, 2> words{};
   friend bool operator==(const FieldSketch&, const FieldSketch&) = default;

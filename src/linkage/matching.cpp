@@ -21,8 +21,7 @@ std::vector<float> ScorePairs(const std::vector<EncodedRecord>& first,
     for (std::size_t p = w * pairs.size() / workers; p < (w + 1) * pairs.size() / workers; ++p) {
       const EncodedRecord& x = first[PairFirst(pairs[p])];
       const EncodedRecord& y = second[PairSecond(pairs[p])];
-      scores[p] = static_cast<float>(
-          DiceFromCounts(IntersectionCount(options.kernel, x.clk, y.clk), x.popcount, y.popcount));
+      scores[p] = static_cast<float>(options.scorer.Score(x, y, options.kernel));
     }
   };
   std::vector<std::thread> pool;
@@ -34,16 +33,16 @@ std::vector<float> ScorePairs(const std::vector<EncodedRecord>& first,
 
 DedupResult Deduplicate(const std::vector<EncodedRecord>& records, const MatchOptions& options) {
   std::size_t compared = 0;
+  // The CLK Dice finds the candidates; the scorer decides (field evidence, when the schema has
+  // it), inside the blocking threads so that only matches are kept.
   std::vector<ScoredPair> edges =
       BlockedPairsAbove(records, options.max_block_size, options.threshold, options.kernel,
-                        options.threads, &compared);
+                        options.threads, &compared, &options.scorer);
   DedupResult out;
   out.candidate_pairs = compared;
   out.matched_pairs = edges.size();
   auto similarity = [&](std::uint32_t i, std::uint32_t j) {
-    const EncodedRecord& x = records[i];
-    const EncodedRecord& y = records[j];
-    return DiceFromCounts(IntersectionCount(options.kernel, x.clk, y.clk), x.popcount, y.popcount);
+    return options.scorer.Score(records[i], records[j], options.kernel);
   };
   out.clustering =
       ClusterRecords(records.size(), std::move(edges), similarity,

@@ -12,16 +12,19 @@
 #include "linkage/clustering.h"
 #include "linkage/dice.h"
 #include "linkage/encoded_record.h"
+#include "linkage/pair_score.h"
 #include "linkage/schema.h"
 
 namespace schakel::linkage {
 
 struct MatchOptions {
-  double threshold = 0.75;  // Dice at or above which two records are the same person
-  double min_link = 0.65;   // dedup: weakest pair allowed inside a cluster
+  double threshold = 0.75;  // score at or above which two records are the same person
+  double min_link = 0.4;    // dedup: weakest pair allowed inside a cluster
   std::size_t max_block_size = 2000;
   int threads = 2;
   DiceKernel kernel = BestDiceKernel();
+  // How a pair is scored; must belong to the schema the records were encoded with.
+  PairScorer scorer = PairScorer(PersonSchema());
 };
 
 struct DedupResult {

@@ -7,6 +7,7 @@
 #include <array>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 namespace schakel::linkage {
 namespace {
@@ -224,6 +225,41 @@ std::string PhoneticCode(std::string_view normalised_word) {
     if (s[i] != 'h' && s[i] != 'w') last = cls;
   }
   return code;
+}
+
+std::string RomanisationSkeleton(std::string_view w) {
+  // Longest spellings first; each maps to one letter (or none).
+  static constexpr std::pair<std::string_view, char> kFolds[] = {
+      {"tsch", 's'}, {"dzh", 'j'}, {"tsj", 's'}, {"sch", 's'}, {"tch", 's'}, {"sh", 's'},
+      {"sj", 's'},   {"ch", 's'},  {"cz", 's'},  {"cs", 's'},  {"sz", 's'},  {"zh", 's'},
+      {"zs", 's'},   {"ts", 's'},  {"kh", 'h'},  {"ph", 'f'},  {"th", 't'},  {"dh", 'd'},
+      {"gh", 'g'},   {"dj", 'j'},  {"ck", 'k'},  {"z", 's'},   {"c", 's'},   {"q", 'k'},
+      {"w", 'v'},    {"x", 's'}};
+  std::string folded;
+  for (std::size_t i = 0; i < w.size();) {
+    bool matched = false;
+    for (const auto& [from, to] : kFolds) {
+      if (w.substr(i).starts_with(from)) {
+        folded.push_back(to);
+        i += from.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) folded.push_back(w[i++]);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    if (i == 0) {
+      out.push_back(c == 'j' ? 'y' : c);
+      continue;
+    }
+    if (std::string_view("aeiouyjh").find(c) != std::string_view::npos) continue;
+    if (c == out.back()) continue;
+    out.push_back(c);
+  }
+  return out;
 }
 
 }  // namespace schakel::linkage

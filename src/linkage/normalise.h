@@ -38,4 +38,14 @@ std::vector<std::string> SplitGivenNames(std::string_view utf8);
 // Empty for an empty word.
 std::string PhoneticCode(std::string_view normalised_word);
 
+// The consonant skeleton of a normalised word, with the spellings that differ between
+// romanisations folded together: sibilants and affricates (sh, sch, sj, ch, tsch, tsj, cz, cs,
+// sz, zh, z, c) to s, kh to h, ph to f, th to t, dh to d, gh to g, dj to j, q and ck to k, w to v;
+// then vowels (and j, y, h after the first letter, which romanisations use for vowels and
+// aspiration) dropped and doubled letters collapsed. The first letter is kept, with y for j/y.
+// "Shevchenko", "Sjevtsjenko", "Schewtschenko" and ICU's "sevcenko" for Шевченко → "svsnk";
+// "Meryem", "Maryam" → "mrm"; "Mohamed", "Muhammad" and ICU's "mhmd" for محمد → "md". For field
+// evidence only.
+std::string RomanisationSkeleton(std::string_view normalised_word);
+
 }  // namespace schakel::linkage

@@ -169,7 +169,8 @@ Result<std::vector<std::string>> FieldTokens(const FieldSpec& field, std::string
 RecordEncoder::RecordEncoder(const LinkageKey& key, Schema schema)
     : hmac_(std::make_unique<Hmac>(key.bytes())),
       schema_(std::move(schema)),
-      bigram_digests_((schema_.fields.size() + 1) * kBigramsPerSlot),
+      // One table per field, one for the shared name space, one for name skeletons.
+      bigram_digests_((schema_.fields.size() + 2) * kBigramsPerSlot),
       bigram_known_(bigram_digests_.size()) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
   std::array<std::uint64_t, 4> derived = hmac_->Sign("\x01schakel-linkage-blocking-v1");
@@ -245,24 +246,52 @@ Result<EncodedRecord> RecordEncoder::Encode(const PersonRecord& record) {
                            (2 * static_cast<int>(tokens->size()))),
           (spec.hashes + 1) / 2, spec.hashes * 2);
     }
+    // "p1.1": the day-month pair of 1 January.
+    const bool first_january = spec.kind == FieldKind::kBirthDate &&
+                               std::find(tokens->begin(), tokens->end(), "p1.1") != tokens->end();
     for (const std::string& token : *tokens) {
-      // The field name is part of the hashed message, so "jan" as a given name and as a family
-      // name set different bits.
       // The field name is part of the hashed message, so "jan" as a place and as a name set
       // different bits. Names are the exception for two thirds of their bits: those go to a
       // space shared by given and family names, because the order of names is often confused
       // (Chinese, Vietnamese, Arabic names; forms filled in the wrong boxes).
       int shared = is_name ? (2 * hashes + 2) / 3 : 0;
+      Digest name_digest{};
       if (shared > 0) {
-        SetBits(TokenDigest(schema_.fields.size(), "\x02name:", token, false), 0, shared, out.clk);
+        name_digest = TokenDigest(schema_.fields.size(), "\x02name:", token, false);
+        SetBits(name_digest, 0, shared, out.clk);
       }
       const Digest d =
           TokenDigest(f, field_domain, token, few_values && !(token[0] == 'f' && token.size() > 4));
       SetBits(d, shared, hashes, out.clk);
-      const std::uint64_t sstep = d[3] | 1u;
-      for (std::uint64_t j = 0; j < 2; ++j) {
-        std::uint64_t pos = (d[2] + j * sstep) % 128;
-        out.sketches[f].words[pos / 64] |= std::uint64_t{1} << (pos % 64);
+      // Name sketches share one space too, so that a given name can be compared with a family
+      // name written in the wrong box (PairScorer compares them crosswise).
+      const Digest& sd = shared > 0 ? name_digest : d;
+      if (spec.kind == FieldKind::kBirthDate) {
+        // The year tokens in the first word, day and month in the second, so that PairScorer
+        // can tell a year off by one from a swapped day and month. 1 January is what many
+        // registrations write when only the year is known: its day and month are left out.
+        bool year = token[0] == 'y' || token[0] == 'h';
+        if (year || !first_january) {
+          out.sketches[f].words[year ? 0 : 1] |= std::uint64_t{1} << (sd[2] % 64);
+        }
+        continue;
+      }
+      // Names: the spelling in the first word, the romanisation skeleton in the second.
+      std::size_t word = is_name ? 0 : sd[2] % 128 / 64;
+      out.sketches[f].words[word] |= std::uint64_t{1} << (sd[2] % 64);
+    }
+    if (is_name) {
+      // The skeleton of each word ("Sjevtsjenko" and "Shevchenko" alike): sketch only, so the
+      // CLK (and so blocking and the Dice of schemas without field evidence) is unchanged.
+      std::vector<std::string> words =
+          spec.kind == FieldKind::kGivenNames
+              ? SplitGivenNames(record.values[f])
+              : std::vector<std::string>{SplitFamilyName(record.values[f]).core};
+      std::vector<std::string> skeleton;
+      for (const std::string& w : words) AddBigrams(RomanisationSkeleton(w), skeleton);
+      for (const std::string& token : skeleton) {
+        const Digest sd = TokenDigest(schema_.fields.size() + 1, "\x03skeleton:", token, false);
+        out.sketches[f].words[1] |= std::uint64_t{1} << (sd[2] % 64);
       }
     }
     all_tokens[f] = std::move(*tokens);
@@ -279,12 +308,20 @@ std::vector<std::uint64_t> RecordEncoder::BlockingKeys(
   int gi = schema_.IndexOfKind(FieldKind::kGivenNames);
   int fi = schema_.IndexOfKind(FieldKind::kFamilyName);
   int di = schema_.IndexOfKind(FieldKind::kBirthDate);
+  std::string given_word, family_core, given_skeleton, family_skeleton;
   if (gi >= 0) {
     std::vector<std::string> words = SplitGivenNames(record.values[static_cast<std::size_t>(gi)]);
-    if (!words.empty()) given = PhoneticCode(words.front());
+    if (!words.empty()) {
+      given_word = words.front();
+      given = PhoneticCode(given_word);
+      given_skeleton = RomanisationSkeleton(given_word);
+    }
   }
-  if (fi >= 0)
-    family = PhoneticCode(SplitFamilyName(record.values[static_cast<std::size_t>(fi)]).core);
+  if (fi >= 0) {
+    family_core = SplitFamilyName(record.values[static_cast<std::size_t>(fi)]).core;
+    family = PhoneticCode(family_core);
+    family_skeleton = RomanisationSkeleton(family_core);
+  }
   if (di >= 0) {
     for (const std::string& t : tokens[static_cast<std::size_t>(di)]) {
       if (t[0] == 'y') year = t;
@@ -308,6 +345,31 @@ std::vector<std::uint64_t> RecordEncoder::BlockingKeys(
     if (!monthday.empty()) keys.push_back(BlockingKey("nd:" + name + "|" + monthday));
   }
   if (!year.empty() && !monthday.empty()) keys.push_back(BlockingKey("dm:" + year + monthday));
+  // Without a date of birth only the name pair above is left, and a married name or another
+  // transliteration breaks it: each name with nationality and sex, and the romanisation
+  // skeletons of both names (unordered), keep such pairs in reach. Very common names make big
+  // blocks, which max_block_size skips; the pairs in them still meet through their other keys.
+  std::string nationality_sex;
+  for (FieldKind kind : {FieldKind::kNationality, FieldKind::kSex}) {
+    int k = schema_.IndexOfKind(kind);
+    if (k >= 0 && !tokens[static_cast<std::size_t>(k)].empty()) {
+      nationality_sex += tokens[static_cast<std::size_t>(k)].front();
+    }
+    nationality_sex += '|';
+  }
+  if (nationality_sex.size() > 3) {
+    // The spelling itself, not the phonetic code: a phonetic code with only nationality and sex
+    // beside it makes blocks of thousands in a national data set.
+    if (!given_word.empty())
+      keys.push_back(BlockingKey("gn:" + given_word + "|" + nationality_sex));
+    if (!family_core.empty()) {
+      keys.push_back(BlockingKey("fn:" + family_core + "|" + nationality_sex));
+    }
+  }
+  if (!given_skeleton.empty() && !family_skeleton.empty()) {
+    keys.push_back(BlockingKey("sk:" + std::min(given_skeleton, family_skeleton) + "|" +
+                               std::max(given_skeleton, family_skeleton)));
+  }
   // Short codes (postcode, house number) of extra fields: each with either name, and all of
   // them together, so that records with a missing date and mistyped names still meet.
   std::string all_codes;

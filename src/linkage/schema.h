@@ -4,6 +4,7 @@
 // the generic kinds. A field's weight is the number of Bloom-filter bits each of its tokens sets.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,10 @@ enum class FieldKind {
   kCode,         // short codes such as postcodes or house numbers: exact token plus bigrams
 };
 
+// Field evidence (pair_score.h) grades the similarity of a field in this many levels.
+inline constexpr int kSimilarityLevels = 6;
+using LevelWeights = std::array<double, kSimilarityLevels>;
+
 struct FieldSpec {
   std::string name;
   FieldKind kind = FieldKind::kText;
@@ -28,6 +33,13 @@ struct FieldSpec {
 
 struct Schema {
   std::vector<FieldSpec> fields;
+  // Field evidence (pair_score.h): weight in bits per similarity level, one entry per field.
+  // Empty:
+  // pairs are scored by Dice on the CLK.
+  std::vector<LevelWeights> level_weights;
+  // log2 of the odds that a candidate pair (blocked, CLK Dice above the floor) is a match,
+  // before any field is looked at. Used with level weights only.
+  double prior_log2_odds = 0;
 
   // Index of the field called name, or -1.
   int IndexOf(std::string_view name) const;

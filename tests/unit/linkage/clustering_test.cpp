@@ -76,6 +76,7 @@ TEST(Deduplicate, EncodedRecordsWithAMissingFamilyNameDoNotMergeTwoPeople) {
   };
   std::vector<EncodedRecord> enc = *EncodeRecords(key, PersonSchema(), people, 1);
   MatchOptions options;
+  options.scorer = PairScorer();  // Dice, the score this test reasons with
   // Precondition: a single-link clustering at this threshold would chain a-b-c.
   double ab = Dice(DiceKernel::kScalar, enc[0].clk, enc[1].clk);
   double bc = Dice(DiceKernel::kScalar, enc[1].clk, enc[2].clk);

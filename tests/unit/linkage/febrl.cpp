@@ -10,7 +10,8 @@
 namespace schakel::linkage::testing {
 
 Schema FebrlSchema() {
-  return Schema{{
+  Schema schema;
+  schema.fields = {
       {"given_names", FieldKind::kGivenNames, 12},
       {"family_name", FieldKind::kFamilyName, 12},
       {"date_of_birth", FieldKind::kBirthDate, 10},
@@ -20,7 +21,8 @@ Schema FebrlSchema() {
       {"suburb", FieldKind::kText, 3},
       {"postcode", FieldKind::kCode, 4},
       {"state", FieldKind::kCode, 2},
-  }};
+  };
+  return schema;
 }
 
 namespace {

@@ -33,6 +33,7 @@ TEST(FebrlQuality, Dataset3DeduplicationHasPairwiseF1Above0993) {
   PairQuality at_default;
   for (double t : {0.55, 0.6, 0.65, 0.7, 0.75}) {
     MatchOptions options;
+    options.scorer = PairScorer(FebrlSchema());  // no field weights: Dice on the CLK
     options.threshold = t;
     options.min_link = 0.5;
     DedupResult result = Deduplicate(encoded, options);
@@ -57,6 +58,7 @@ TEST(FebrlQuality, Dataset4aAgainst4bLinkageHasPairwiseF1Above0996) {
   PairQuality at_default;
   for (double t : {0.5, 0.55, 0.6, 0.65, 0.7, 0.75}) {
     MatchOptions options;
+    options.scorer = PairScorer(FebrlSchema());  // no field weights: Dice on the CLK
     options.threshold = t;
     LinkResult result = Link(ea, eb, options);
     PairQuality q;
