@@ -16,8 +16,7 @@ Status Authorize(store::Database& database, const AuditTrail& audit, const Actor
   return Error{ErrorCode::kForbidden, fmt::format("not allowed: {}", d.reason), ""};
 }
 
-Result<std::vector<std::string>> RegionsOfOrganisation(store::Db& db,
-                                                       std::string_view organisation,
+Result<std::vector<std::string>> RegionsOfOrganisation(store::Db& db, std::string_view organisation,
                                                        std::string_view date) {
   auto rows = db.Query(
       "SELECT code FROM organisations WHERE code = ? AND kind = 'region' "

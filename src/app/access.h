@@ -23,8 +23,7 @@ Status Authorize(store::Database& database, const AuditTrail& audit, const Actor
 Result<Resource> OrganisationResource(store::Db& db, std::string_view organisation,
                                       std::string_view date);
 // The regions an organisation belongs to on `date` (a region: itself).
-Result<std::vector<std::string>> RegionsOfOrganisation(store::Db& db,
-                                                       std::string_view organisation,
+Result<std::vector<std::string>> RegionsOfOrganisation(store::Db& db, std::string_view organisation,
                                                        std::string_view date);
 
 }  // namespace schakel::app

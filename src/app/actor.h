@@ -11,11 +11,11 @@
 namespace schakel::app {
 
 struct Actor {
-  std::string name;     // shown as "who" on answers (a staff member's name or role)
-  std::string origin;   // "api", "web", "cli", "system"
-  std::string id;       // identifier for the audit trail; never a person's name
-  std::string address;  // client address, or the host for the CLI
-  Principal principal;  // what the actor may do (policy.h); System() for the CLI
+  std::string name;            // shown as "who" on answers (a staff member's name or role)
+  std::string origin;          // "api", "web", "cli", "system"
+  std::string id;              // identifier for the audit trail; never a person's name
+  std::string address;         // client address, or the host for the CLI
+  Principal principal;         // what the actor may do (policy.h); System() for the CLI
   std::string correlation_id;  // of the request, when there is one
 
   // An audit event by this actor; result success unless given.

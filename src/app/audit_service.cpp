@@ -103,8 +103,7 @@ Result<std::vector<FailedLoginHour>> AuditService::FailedLogins(const Actor& act
 
 Result<AuditTrail::Verification> AuditService::Verify(const Actor& actor) {
   if (Status s = Allowed(database_, audit_, actor, "verify"); !s.ok()) return s.error();
-  if (Status s = audit_.Record(database_, actor.Event("audit.verify", "audit", "chain"));
-      !s.ok()) {
+  if (Status s = audit_.Record(database_, actor.Event("audit.verify", "audit", "chain")); !s.ok()) {
     return s.error();
   }
   auto db = database_.Acquire();

@@ -191,9 +191,9 @@ struct IdentityService::Impl {
   // Records an authentication event in its own transaction.
   Status AuditAuth(const std::optional<UserRow>& user, std::string action, AuditResult result,
                    std::string_view address) const {
-    return s.audit_.Record(
-        s.database_, Event(user ? user->id : "unknown", user ? user->organisation : "",
-                           std::move(action), user ? user->id : "", result, address));
+    return s.audit_.Record(s.database_,
+                           Event(user ? user->id : "unknown", user ? user->organisation : "",
+                                 std::move(action), user ? user->id : "", result, address));
   }
 
   UserView View(Db& db, const UserRow& u) const {
@@ -268,10 +268,9 @@ struct IdentityService::Impl {
       IdentityRepository repo(tx);
       if (Status st = repo.AddFailure(AccountKey(username), now); !st.ok()) return st.error();
       if (Status st = repo.AddFailure(AddressKey(address), now); !st.ok()) return st.error();
-      if (Status st = s.audit_.Record(tx, Event(user ? user->id : "unknown",
-                                                user ? user->organisation : "", action,
-                                                user ? user->id : "", AuditResult::kFailure,
-                                                address));
+      if (Status st = s.audit_.Record(
+              tx, Event(user ? user->id : "unknown", user ? user->organisation : "", action,
+                        user ? user->id : "", AuditResult::kFailure, address));
           !st.ok()) {
         return st.error();
       }
@@ -291,8 +290,8 @@ struct IdentityService::Impl {
     }
     const security::NewSession session = security::GenerateSession(security::SystemRandom());
     const std::string now = Now();
-    if (Status st = repo.InsertSession({session.id_hash, user.id, SessionStageName(stage), now,
-                                        now, std::string(address)});
+    if (Status st = repo.InsertSession(
+            {session.id_hash, user.id, SessionStageName(stage), now, now, std::string(address)});
         !st.ok()) {
       return st.error();
     }
@@ -352,8 +351,8 @@ struct IdentityService::Impl {
     if (!live) return live.error();
     const SessionStage stage = StageFrom(live->session.stage);
     if (std::find(stages.begin(), stages.end(), stage) == stages.end()) {
-      return Error::Conflict(fmt::format("this step is not possible now (session stage {})",
-                                         SessionStageName(stage)));
+      return Error::Conflict(
+          fmt::format("this step is not possible now (session stage {})", SessionStageName(stage)));
     }
     return live;
   }
@@ -487,8 +486,7 @@ Result<std::optional<FirstAdmin>> IdentityService::EnsureFirstAdmin(
                                 AuditResult::kSuccess, "localhost");
         event.origin = security::AuditOrigin::kSystem;
         if (Status st = audit_.Record(tx, event); !st.ok()) return st.error();
-        return std::optional<FirstAdmin>(
-            FirstAdmin{admin.username, password, admin.organisation});
+        return std::optional<FirstAdmin>(FirstAdmin{admin.username, password, admin.organisation});
       });
 }
 
@@ -524,8 +522,8 @@ Result<SessionGrant> IdentityService::Login(std::string_view username, std::stri
     if (security::NeedsRehash(u.password_hash, options_.argon2)) {
       auto rehashed = security::HashPassword(password, options_.argon2);
       if (rehashed) {
-        if (Status st = repo.SetPassword(u.id, *rehashed, u.must_change_password,
-                                         u.password_changed_at);
+        if (Status st =
+                repo.SetPassword(u.id, *rehashed, u.must_change_password, u.password_changed_at);
             !st.ok()) {
           return st.error();
         }
@@ -533,8 +531,8 @@ Result<SessionGrant> IdentityService::Login(std::string_view username, std::stri
     }
     auto grant = impl.NewSession(tx, u, Impl::AfterPassword(u), address, false);
     if (!grant) return grant.error();
-    if (Status st = audit_.Record(tx, impl.Event(u.id, u.organisation, "login", u.id,
-                                                 AuditResult::kSuccess, address));
+    if (Status st = audit_.Record(
+            tx, impl.Event(u.id, u.organisation, "login", u.id, AuditResult::kSuccess, address));
         !st.ok()) {
       return st.error();
     }
@@ -619,7 +617,8 @@ Result<TotpEnrolment> IdentityService::BeginTotpEnrolment(std::string_view token
   const UserRow& u = live->user;
   std::string secret;
   if (u.totp_pending) {  // a reload of the page shows the same secret
-    auto pending = security::DecryptField(keys_, TotpLocation(u.id, "totp_pending"), *u.totp_pending);
+    auto pending =
+        security::DecryptField(keys_, TotpLocation(u.id, "totp_pending"), *u.totp_pending);
     if (pending) secret = std::move(pending).value();
   }
   if (secret.empty()) {
@@ -663,8 +662,9 @@ Result<SessionGrant> IdentityService::ConfirmTotpEnrolment(std::string_view toke
     if (step.error().code == ErrorCode::kInvalid) {
       return Error::Invalid("code", "enter the 6 digits from the authenticator app");
     }
-    return Error::Invalid("code", "the code does not match; check the time on your phone and try "
-                                  "the next code");
+    return Error::Invalid("code",
+                          "the code does not match; check the time on your phone and try "
+                          "the next code");
   }
   const std::string stored = security::EncryptField(keys_, TotpLocation(u.id, "totp_secret"),
                                                     *secret, security::SystemRandom());
@@ -705,7 +705,8 @@ Result<SessionGrant> IdentityService::ChangePassword(std::string_view token,
   if (new_password == current_password) {
     return Error::Invalid("password", "choose a new password that differs from the current one");
   }
-  if (Status st = security::PolicyStatus(security::CheckPassword(new_password, u.username, common_));
+  if (Status st =
+          security::PolicyStatus(security::CheckPassword(new_password, u.username, common_));
       !st.ok()) {
     return st.error();
   }
@@ -750,6 +751,11 @@ Status IdentityService::Logout(std::string_view token, std::string_view address)
   return {};
 }
 
+Status IdentityService::MayManageUsers(const Actor& actor, std::string_view organisation) {
+  Impl impl{*this};
+  return impl.AuthorizeOn(actor, organisation, "organisation", organisation);
+}
+
 Result<IssuedPassword> IdentityService::CreateUser(const Actor& actor, const NewUser& request) {
   Impl impl{*this};
   if (!ValidUsername(request.username)) {
@@ -761,8 +767,8 @@ Result<IssuedPassword> IdentityService::CreateUser(const Actor& actor, const New
   }
   auto kind = impl.OrganisationKind(request.organisation);
   if (!kind) return kind.error();
-  if (Status st = impl.AuthorizeOn(actor, request.organisation, "organisation",
-                                   request.organisation);
+  if (Status st =
+          impl.AuthorizeOn(actor, request.organisation, "organisation", request.organisation);
       !st.ok()) {
     return st.error();
   }
@@ -912,8 +918,8 @@ Result<IssuedApiToken> IdentityService::IssueApiToken(const Actor& actor,
   }
   auto kind = impl.OrganisationKind(request.organisation);
   if (!kind) return kind.error();
-  if (Status st = impl.AuthorizeOn(actor, request.organisation, "organisation",
-                                   request.organisation);
+  if (Status st =
+          impl.AuthorizeOn(actor, request.organisation, "organisation", request.organisation);
       !st.ok()) {
     return st.error();
   }
@@ -927,7 +933,8 @@ Result<IssuedApiToken> IdentityService::IssueApiToken(const Actor& actor,
   if (request.expires_at) {
     auto parsed = ParseUtc(*request.expires_at);
     if (!parsed) return Error::Invalid("expires_at", "give a date like 2027-03-01");
-    if (*parsed <= now) return Error::Invalid("expires_at", "the expiry date must be in the future");
+    if (*parsed <= now)
+      return Error::Invalid("expires_at", "the expiry date must be in the future");
     if (*parsed > now + std::chrono::days(366)) {
       return Error::Invalid("expires_at", "a token lives at most one year; issue a new one then");
     }
@@ -986,8 +993,8 @@ Result<ApiTokenView> IdentityService::RevokeApiToken(const Actor& actor,
   return store::InTransaction<ApiTokenView>(*db, [&](Db& tx) -> Result<ApiTokenView> {
     IdentityRepository repo(tx);
     if (Status st = repo.RevokeToken(token_id, impl.Now()); !st.ok()) return st.error();
-    if (Status st = audit_.Record(tx, actor.Event("api_token.revoke", "api_token",
-                                                  std::string(token_id)));
+    if (Status st =
+            audit_.Record(tx, actor.Event("api_token.revoke", "api_token", std::string(token_id)));
         !st.ok()) {
       return st.error();
     }
@@ -1002,8 +1009,8 @@ Result<Actor> IdentityService::AuthenticateApiToken(std::string_view presented,
                                                     std::string_view correlation_id) {
   Impl impl{*this};
   auto refuse = [&](const std::string& actor_id, const std::string& organisation) -> Error {
-    security::AuditEvent e = impl.Event(actor_id, organisation, "api_token.authenticate",
-                                        actor_id, AuditResult::kFailure, address);
+    security::AuditEvent e = impl.Event(actor_id, organisation, "api_token.authenticate", actor_id,
+                                        AuditResult::kFailure, address);
     e.object_type = "api_token";
     e.origin = security::AuditOrigin::kApi;
     e.correlation_id = std::string(correlation_id);
@@ -1030,12 +1037,13 @@ Result<Actor> IdentityService::AuthenticateApiToken(std::string_view presented,
   if (!security::CheckApiToken(record, presented, any_scope, now).ok()) {
     return refuse("token:" + t.id, t.organisation);
   }
-  auto principal = PrincipalFor(*db, "token:" + t.id, t.organisation, RolesFrom(t.roles),
-                                impl.Today());
+  auto principal =
+      PrincipalFor(*db, "token:" + t.id, t.organisation, RolesFrom(t.roles), impl.Today());
   if (!principal) return principal.error();
   std::set<Action> scopes = TokenView(t).scopes;
   principal->scopes = std::move(scopes);
-  if (!t.last_used_at || (ParseUtc(*t.last_used_at).value_or(now) + std::chrono::minutes(1) <= now)) {
+  if (!t.last_used_at ||
+      (ParseUtc(*t.last_used_at).value_or(now) + std::chrono::minutes(1) <= now)) {
     (void)repo.TouchToken(t.id, FormatUtc(now));
   }
   Actor actor;

@@ -118,8 +118,8 @@ struct ApiTokenView {
 struct NewApiToken {
   std::string organisation;
   std::string label;
-  std::set<Role> roles;            // what the partner system acts as
-  std::set<Action> scopes;         // at least one; only these actions, within the roles
+  std::set<Role> roles;                   // what the partner system acts as
+  std::set<Action> scopes;                // at least one; only these actions, within the roles
   std::optional<std::string> expires_at;  // ISO date; default now + default_token_lifetime
 };
 
@@ -166,6 +166,9 @@ class IdentityService {
   Status Logout(std::string_view token, std::string_view address);
 
   // --- Users (kManageUsers on the user's organisation) ---------------------------------------
+  // Whether the actor manages the accounts of `organisation` (a refusal is audited): for pages
+  // that show a form before anything is submitted.
+  Status MayManageUsers(const Actor& actor, std::string_view organisation);
   Result<IssuedPassword> CreateUser(const Actor& actor, const NewUser& user);
   Result<std::vector<UserView>> ListUsers(const Actor& actor, std::string_view organisation);
   Result<UserView> GetUser(const Actor& actor, std::string_view user_id);

@@ -182,8 +182,7 @@ Result<AssessmentView> KaderService::LoadFor(const Actor& actor, Action action, 
     return Load(*db, id);
   }();
   if (!view) return view.error();
-  if (Status s = Authorize(actor, action, view->record.organisation, std::to_string(id));
-      !s.ok()) {
+  if (Status s = Authorize(actor, action, view->record.organisation, std::to_string(id)); !s.ok()) {
     return s.error();
   }
   return view;
@@ -209,6 +208,10 @@ Result<AssessmentView> KaderService::Create(std::string_view organisation, std::
 
 Result<AssessmentView> KaderService::Get(int64_t id, const Actor& actor) {
   return LoadFor(actor, Action::kViewAssessment, id);
+}
+
+Result<AssessmentView> KaderService::GetForEdit(int64_t id, const Actor& actor) {
+  return LoadFor(actor, Action::kEditAssessment, id);
 }
 
 Result<std::optional<AssessmentView>> KaderService::FindByPeriod(std::string_view organisation,

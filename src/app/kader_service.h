@@ -72,6 +72,9 @@ class KaderService {
   Result<AssessmentView> Create(std::string_view organisation, std::string_view period,
                                 std::string_view framework_id, const Actor& actor);
   Result<AssessmentView> Get(int64_t id, const Actor& actor);
+  // The assessment for a form that changes or submits it: only for those who may edit it, so a
+  // reader never gets the form (nor a "saved" message for a form without changes).
+  Result<AssessmentView> GetForEdit(int64_t id, const Actor& actor);
   Result<std::optional<AssessmentView>> FindByPeriod(std::string_view organisation,
                                                      std::string_view period, const Actor& actor);
   // The assessments the actor may see (of one organisation, or all).
@@ -84,8 +87,8 @@ class KaderService {
   Result<AssessmentView> Submit(int64_t id, const Actor& actor);
   Result<ComparisonView> Compare(int64_t from, int64_t to, const Actor& actor);
   Result<RollupView> RollUp(const std::optional<std::string>& region,
-                            const std::optional<std::string>& period,
-                            std::string_view framework_id, const Actor& actor);
+                            const std::optional<std::string>& period, std::string_view framework_id,
+                            const Actor& actor);
 
   // CSV with header criterion,status[,evidence]: every row validated, every bad row reported
   // (one error whose message lists them), nothing written on error. Creates the draft

@@ -278,6 +278,10 @@ Result<ImportReport> OrganisationService::Merge(const MergeRequest& req) {
   });
 }
 
+Status OrganisationService::MayManage(const Actor& actor) {
+  return Authorize(database_, audit_, actor, Action::kManageOrganisations, {}, "organisation", "");
+}
+
 Result<Organisation> OrganisationService::Create(const Actor& actor,
                                                  const NewOrganisation& request) {
   if (Status s = Authorize(database_, audit_, actor, Action::kManageOrganisations, {},

@@ -57,6 +57,8 @@ class OrganisationService {
   // kManageOrganisations; audited as "organisation.create" in the same transaction. The code
   // must be new (kConflict otherwise); code and name errors are kInvalid on "code" / "name".
   Result<store::Organisation> Create(const Actor& actor, const NewOrganisation& request);
+  // Whether the actor manages organisations (a refusal is audited).
+  Status MayManage(const Actor& actor);
 
   Result<std::vector<store::Organisation>> List(const store::OrganisationFilter& filter);
   Result<store::Organisation> Get(std::string_view code);

@@ -90,12 +90,11 @@ const char* ActionName(Action action) {
 }
 
 const std::vector<Action>& AllActions() {
-  static const std::vector<Action> kAll = {Action::kViewReferenceData, Action::kViewAssessment,
-                                           Action::kEditAssessment,    Action::kSubmitAssessment,
-                                           Action::kViewRegionRollup,  Action::kViewNationalRollup,
-                                           Action::kManageUsers,       Action::kManageOrganisations,
-                                           Action::kReadAudit,         Action::kCreatePerson,
-                                           Action::kViewPerson,        Action::kEditPerson};
+  static const std::vector<Action> kAll = {
+      Action::kViewReferenceData, Action::kViewAssessment,      Action::kEditAssessment,
+      Action::kSubmitAssessment,  Action::kViewRegionRollup,    Action::kViewNationalRollup,
+      Action::kManageUsers,       Action::kManageOrganisations, Action::kReadAudit,
+      Action::kCreatePerson,      Action::kViewPerson,          Action::kEditPerson};
   return kAll;
 }
 

@@ -60,18 +60,18 @@ struct Principal {
 };
 
 enum class Action {
-  kViewReferenceData,   // frameworks, organisation lists
-  kViewAssessment,      // a municipality's Kader self-assessment
-  kEditAssessment,      // create, answer
-  kSubmitAssessment,    // freeze
-  kViewRegionRollup,    // Kader roll-up of a region
-  kViewNationalRollup,  // Kader roll-up of the country
-  kManageUsers,         // users, roles, TOTP reset, API tokens of an organisation
-  kManageOrganisations, // create chain-partner organisations, change names
-  kReadAudit,           // the audit log
-  kCreatePerson,        // register a (possible) victim's identity
-  kViewPerson,          // read identifying fields of a person
-  kEditPerson,          // change identifying fields of a person
+  kViewReferenceData,    // frameworks, organisation lists
+  kViewAssessment,       // a municipality's Kader self-assessment
+  kEditAssessment,       // create, answer
+  kSubmitAssessment,     // freeze
+  kViewRegionRollup,     // Kader roll-up of a region
+  kViewNationalRollup,   // Kader roll-up of the country
+  kManageUsers,          // users, roles, TOTP reset, API tokens of an organisation
+  kManageOrganisations,  // create chain-partner organisations, change names
+  kReadAudit,            // the audit log
+  kCreatePerson,         // register a (possible) victim's identity
+  kViewPerson,           // read identifying fields of a person
+  kEditPerson,           // change identifying fields of a person
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

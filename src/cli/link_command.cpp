@@ -65,7 +65,9 @@ void RegisterLinkCommands(CLI::App& root) {
   match->add_option("--key-file", args->key_file,
                     "shared secret (needed when an input holds plaintext)");
   match->add_option("--out", args->out, "matches CSV to write")->required();
-  match->add_option("--threshold", args->threshold, "Dice threshold (default 0.75)")
+  match
+      ->add_option("--threshold", args->threshold,
+                   "Match score threshold, 0..1 (default 0.75; see docs/linkage.md)")
       ->check(CLI::Range(0.0, 1.0));
   match->add_option("--threads", args->threads, "worker threads (default: all cores)");
   match->callback([args] {
@@ -81,7 +83,9 @@ void RegisterLinkCommands(CLI::App& root) {
   dedup->add_option("--key-file", args->key_file,
                     "shared secret (needed when the input holds plaintext)");
   dedup->add_option("--out", args->out, "clusters CSV to write")->required();
-  dedup->add_option("--threshold", args->threshold, "Dice threshold (default 0.75)")
+  dedup
+      ->add_option("--threshold", args->threshold,
+                   "Match score threshold, 0..1 (default 0.75; see docs/linkage.md)")
       ->check(CLI::Range(0.0, 1.0));
   dedup->add_option("--threads", args->threads, "worker threads (default: all cores)");
   dedup->callback([args] {

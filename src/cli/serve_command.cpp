@@ -66,7 +66,8 @@ int Serve(Context& ctx, const ServeOptions& opts) {
   if (Status s = ctx.Open(); !s.ok()) return Fail(s.error());
   if (Status s = EnsureFirstAdmin(ctx); !s.ok()) return Fail(s.error());
   http::HttpServer server(
-      {opts.bind, opts.port, 1024 * 1024, opts.threads, opts.behind_tls || !http::IsLoopback(opts.bind)},
+      {opts.bind, opts.port, 1024 * 1024, opts.threads,
+       opts.behind_tls || !http::IsLoopback(opts.bind)},
       {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(), ctx.persons()});
   if (Status s = server.ServeWebPages(opts.web_dir, opts.theme_css); !s.ok()) {
     return Fail(s.error());
@@ -105,8 +106,9 @@ int Serve(Context& ctx, const ServeOptions& opts) {
 void RegisterServeCommands(CLI::App& root, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<ServeOptions>();
   CLI::App* serve = root.add_subcommand("serve", "Run the web server (API under /api/v1)");
-  serve->add_option("--bind", opts->bind,
-                    "Address to listen on; other than loopback only with --behind-tls")
+  serve
+      ->add_option("--bind", opts->bind,
+                   "Address to listen on; other than loopback only with --behind-tls")
       ->envname("SCHAKEL_BIND")
       ->capture_default_str();
   serve->add_option("--port", opts->port, "Port to listen on; 0 picks a free one")

@@ -107,13 +107,14 @@ void RegisterTokenCommands(CLI::App& root, Context& ctx, int& exit_code) {
   CLI::App* token = root.add_subcommand("token", "API tokens for partner systems");
   token->require_subcommand(1);
   auto o = std::make_shared<TokenOptions>();
-  CLI::App* issue = token->add_subcommand(
-      "issue", "Issue a token (printed once; stored only as a hash)");
+  CLI::App* issue =
+      token->add_subcommand("issue", "Issue a token (printed once; stored only as a hash)");
   issue->add_option("--org", o->organisation, "Organisation the system acts for")->required();
   issue->add_option("--label", o->label, "What the token is for")->required();
   issue->add_option("--role", o->roles, "Role the system acts as, repeatable")->required();
-  issue->add_option("--scope", o->scopes,
-                    "Action it may do, repeatable (view_assessment, create_person, …)")
+  issue
+      ->add_option("--scope", o->scopes,
+                   "Action it may do, repeatable (view_assessment, create_person, …)")
       ->required();
   issue->add_option("--expires", o->expires, "Expiry date (default: in 90 days, at most a year)");
   issue->callback([&ctx, &exit_code, o] { exit_code = IssueToken(ctx, *o); });
@@ -155,8 +156,8 @@ void RegisterUserCommands(CLI::App& root, Context& ctx, int& exit_code) {
   list->callback([&ctx, &exit_code, org] { exit_code = List(ctx, *org); });
 
   auto name = std::make_shared<std::string>();
-  CLI::App* reset = user->add_subcommand(
-      "reset-password", "New one-time password (ends the user's sessions)");
+  CLI::App* reset =
+      user->add_subcommand("reset-password", "New one-time password (ends the user's sessions)");
   reset->add_option("username", *name, "Login name")->required();
   reset->callback([&ctx, &exit_code, name] {
     exit_code = OnUser(ctx, *name, [&](const app::UserView& u) {
@@ -181,9 +182,9 @@ void RegisterUserCommands(CLI::App& root, Context& ctx, int& exit_code) {
   });
 
   for (const bool disable : {true, false}) {
-    CLI::App* cmd = user->add_subcommand(disable ? "disable" : "enable",
-                                         disable ? "Block logins (ends sessions)"
-                                                 : "Allow logins again");
+    CLI::App* cmd =
+        user->add_subcommand(disable ? "disable" : "enable",
+                             disable ? "Block logins (ends sessions)" : "Allow logins again");
     cmd->add_option("username", *name, "Login name")->required();
     cmd->callback([&ctx, &exit_code, name, disable] {
       exit_code = OnUser(ctx, *name, [&](const app::UserView& u) {

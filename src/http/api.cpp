@@ -82,11 +82,12 @@ Result<std::vector<app::AnswerInput>> AnswersFromJson(const json& body) {
 
 void RegisterAssessmentRoutes(Router& router, ApiServices s) {
   router.Get("/api/v1/assessments", [s](Call& call) {
-    Respond(call, s.kader.List(OptQuery(call, "organisation"), call.actor), 200, [](const auto& list) {
-      json out = json::array();
-      for (const auto& a : list) out.push_back(AssessmentSummaryJson(a));
-      return json{{"assessments", out}};
-    });
+    Respond(call, s.kader.List(OptQuery(call, "organisation"), call.actor), 200,
+            [](const auto& list) {
+              json out = json::array();
+              for (const auto& a : list) out.push_back(AssessmentSummaryJson(a));
+              return json{{"assessments", out}};
+            });
   });
   router.Post("/api/v1/assessments", [s](Call& call) {
     auto body = ReadJsonObject(call);
@@ -97,8 +98,8 @@ void RegisterAssessmentRoutes(Router& router, ApiServices s) {
     if (!period) return WriteError(call, period.error());
     auto framework = OptionalStringField(*body, "framework");
     if (!framework) return WriteError(call, framework.error());
-    auto created = s.kader.Create(*org, *period, framework->empty() ? "2021-concept" : *framework,
-                                  call.actor);
+    auto created =
+        s.kader.Create(*org, *period, framework->empty() ? "2021-concept" : *framework, call.actor);
     if (created.ok()) {
       call.res.set_header("Location", fmt::format("/api/v1/assessments/{}", created->record.id));
     }
@@ -107,7 +108,8 @@ void RegisterAssessmentRoutes(Router& router, ApiServices s) {
   router.Get("/api/v1/assessments/{id}", [s](Call& call) {
     auto id = IdParam(call, "id", "assessment");
     if (!id) return;
-    Respond(call, s.kader.Get(*id, call.actor), 200, [](const auto& v) { return AssessmentJson(v); });
+    Respond(call, s.kader.Get(*id, call.actor), 200,
+            [](const auto& v) { return AssessmentJson(v); });
   });
   router.Post("/api/v1/assessments/{id}/answers", [s](Call& call) {
     auto id = IdParam(call, "id", "assessment");

@@ -5,8 +5,8 @@
 #include "app/audit_service.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
-#include "app/person_service.h"
 #include "app/organisation_service.h"
+#include "app/person_service.h"
 #include "http/router.h"
 
 namespace schakel::http {

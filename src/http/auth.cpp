@@ -49,8 +49,7 @@ void AuthenticateCall(app::IdentityService& identity, bool behind_tls, Call& cal
   constexpr std::string_view kBearer = "Bearer ";
   if (authorization.rfind(kBearer, 0) == 0) {
     auto actor = identity.AuthenticateApiToken(
-        std::string_view(authorization).substr(kBearer.size()), call.req.remote_addr,
-        correlation);
+        std::string_view(authorization).substr(kBearer.size()), call.req.remote_addr, correlation);
     if (actor) call.actor = std::move(actor).value();
     return;  // a presented but invalid token never falls back to a cookie
   }

@@ -12,9 +12,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kIdentityFields[] = {"given_names", "family_name",     "date_of_birth",
-                                           "address",     "phone",           "document_number",
-                                           "notes"};
+constexpr const char* kIdentityFields[] = {
+    "given_names", "family_name", "date_of_birth", "address", "phone", "document_number", "notes"};
 
 std::optional<std::string>* IdentitySlot(store::PersonIdentity& id, std::string_view field) {
   if (field == "given_names") return &id.given_names;

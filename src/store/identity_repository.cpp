@@ -39,9 +39,9 @@ constexpr const char* kTokenColumns =
     "revoked_at, last_used_at";
 
 ApiTokenRow TokenFrom(const Row& r) {
-  return {r.Text(0),     r.Text(1),     r.Text(2),     r.Text(3),
-          SplitWords(r.Text(4)), SplitWords(r.Text(5)), r.Text(6),     r.Text(7),
-          r.Text(8),     r.OptText(9),  r.OptText(10)};
+  return {
+      r.Text(0), r.Text(1), r.Text(2), r.Text(3),    SplitWords(r.Text(4)), SplitWords(r.Text(5)),
+      r.Text(6), r.Text(7), r.Text(8), r.OptText(9), r.OptText(10)};
 }
 
 Status Done(const Result<int64_t>& r) {
@@ -94,7 +94,8 @@ Status IdentityRepository::InsertUser(const UserRow& u) {
 }
 
 Result<std::optional<UserRow>> IdentityRepository::FindUser(std::string_view id) {
-  auto rows = db_.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {S(id)});
+  auto rows =
+      db_.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {S(id)});
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<UserRow>();
   UserRow u = UserFrom(rows->front());
@@ -113,10 +114,10 @@ Result<std::optional<UserRow>> IdentityRepository::FindUserByName(std::string_vi
 
 Result<std::vector<UserRow>> IdentityRepository::ListUsers(
     const std::optional<std::string>& organisation) {
-  auto rows = db_.Query(
-      organisation ? "SELECT id FROM users WHERE organisation = ? ORDER BY username"
-                   : "SELECT id FROM users ORDER BY organisation, username",
-      organisation ? std::vector<Value>{S(*organisation)} : std::vector<Value>{});
+  auto rows =
+      db_.Query(organisation ? "SELECT id FROM users WHERE organisation = ? ORDER BY username"
+                             : "SELECT id FROM users ORDER BY organisation, username",
+                organisation ? std::vector<Value>{S(*organisation)} : std::vector<Value>{});
   if (!rows) return rows.error();
   std::vector<UserRow> out;
   for (const auto& r : *rows) {
@@ -132,8 +133,8 @@ Status IdentityRepository::SetRoles(std::string_view id, const std::set<std::str
     return s;
   }
   for (const auto& role : roles) {
-    if (Status s = Done(db_.Execute("INSERT INTO user_roles (user, role) VALUES (?, ?)",
-                                    {S(id), S(role)}));
+    if (Status s = Done(
+            db_.Execute("INSERT INTO user_roles (user, role) VALUES (?, ?)", {S(id), S(role)}));
         !s.ok()) {
       return s;
     }
@@ -141,8 +142,7 @@ Status IdentityRepository::SetRoles(std::string_view id, const std::set<std::str
   return {};
 }
 
-Status IdentityRepository::SetPassword(std::string_view id, std::string_view hash,
-                                       bool must_change,
+Status IdentityRepository::SetPassword(std::string_view id, std::string_view hash, bool must_change,
                                        const std::optional<std::string>& changed_at) {
   return Done(db_.Execute(
       "UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ? "
@@ -161,8 +161,7 @@ Status IdentityRepository::SetLastLogin(std::string_view id, std::string_view at
   return Done(db_.Execute("UPDATE users SET last_login_at = ? WHERE id = ?", {S(at), S(id)}));
 }
 
-Status IdentityRepository::SetDisabled(std::string_view id,
-                                       const std::optional<std::string>& at) {
+Status IdentityRepository::SetDisabled(std::string_view id, const std::optional<std::string>& at) {
   return Done(db_.Execute("UPDATE users SET disabled_at = ? WHERE id = ?", {OptText(at), S(id)}));
 }
 
@@ -218,12 +217,11 @@ Status IdentityRepository::PurgeFailuresBefore(std::string_view at) {
 }
 
 Status IdentityRepository::InsertToken(const ApiTokenRow& t) {
-  return Done(db_.Execute(
-      std::string("INSERT INTO api_tokens (") + kTokenColumns +
-          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {S(t.id), S(t.hash), S(t.organisation), S(t.label), S(JoinWords(t.roles)),
-       S(JoinWords(t.scopes)), S(t.created_at), S(t.created_by), S(t.expires_at),
-       OptText(t.revoked_at), OptText(t.last_used_at)}));
+  return Done(db_.Execute(std::string("INSERT INTO api_tokens (") + kTokenColumns +
+                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          {S(t.id), S(t.hash), S(t.organisation), S(t.label), S(JoinWords(t.roles)),
+                           S(JoinWords(t.scopes)), S(t.created_at), S(t.created_by),
+                           S(t.expires_at), OptText(t.revoked_at), OptText(t.last_used_at)}));
 }
 
 Result<std::optional<ApiTokenRow>> IdentityRepository::FindToken(std::string_view id) {
@@ -253,8 +251,8 @@ Result<std::vector<ApiTokenRow>> IdentityRepository::ListTokens(std::string_view
 }
 
 Status IdentityRepository::RevokeToken(std::string_view id, std::string_view at) {
-  return Done(db_.Execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                          {S(at), S(id)}));
+  return Done(db_.Execute(
+      "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {S(at), S(id)}));
 }
 
 Status IdentityRepository::TouchToken(std::string_view id, std::string_view at) {
@@ -269,10 +267,10 @@ Result<std::optional<std::string>> IdentityRepository::Setting(std::string_view 
 }
 
 Status IdentityRepository::SetSetting(std::string_view name, std::string_view value) {
-  return Done(db_.Execute(
-      "INSERT INTO settings (name, value) VALUES (?, ?) "
-      "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-      {S(name), S(value)}));
+  return Done(
+      db_.Execute("INSERT INTO settings (name, value) VALUES (?, ?) "
+                  "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                  {S(name), S(value)}));
 }
 
 }  // namespace schakel::store

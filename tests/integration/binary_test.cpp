@@ -1,8 +1,6 @@
 // The real `schakel` binary as a user runs it: CLI imports, the server as a process, the same
 // answers through CLI and API giving the same levels, and a clean stop on SIGTERM.
 #include <gtest/gtest.h>
-
-#include <filesystem>
 #include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
@@ -10,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -158,7 +157,8 @@ TEST_F(BinaryTest, AuditVerifyNamesTheFirstBadEventForEveryKindOfTampering) {
     const char* says;  // in the message
   };
   const std::vector<Tampering> cases = {
-      {"altered", {"UPDATE audit_events SET actor = 'someone-else' WHERE sequence = 3"},
+      {"altered",
+       {"UPDATE audit_events SET actor = 'someone-else' WHERE sequence = 3"},
        "sequence 3) was altered"},
       {"deleted", {"DELETE FROM audit_events WHERE sequence = 2"}, "sequence 2 missing (deleted)"},
       {"reordered",
@@ -183,7 +183,8 @@ TEST_F(BinaryTest, AuditVerifyNamesTheFirstBadEventForEveryKindOfTampering) {
   const std::string pristine = dir_ + "/pristine.db";
   std::filesystem::copy_file(db_file, pristine);
   for (const Tampering& t : cases) {
-    std::filesystem::copy_file(pristine, db_file, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(pristine, db_file,
+                               std::filesystem::copy_options::overwrite_existing);
     {
       auto database = store::OpenSqlite(db_file, {1, 1000});
       ASSERT_TRUE(database.ok());
@@ -216,9 +217,9 @@ TEST_F(BinaryTest, CliImportAndApiGiveSameLevelsAndServerStopsCleanly) {
       {"kader", "import", "--org", "GM0014", "--period", "2026-Q4", WriteFile("a.csv", answers)});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
 
-  RunResult token = Run({"token", "issue", "--org", "GM0014", "--label", "BI-koppeling", "--role",
-                         "policy_officer", "--scope", "view_assessment", "--scope",
-                         "edit_assessment"});
+  RunResult token =
+      Run({"token", "issue", "--org", "GM0014", "--label", "BI-koppeling", "--role",
+           "policy_officer", "--scope", "view_assessment", "--scope", "edit_assessment"});
   ASSERT_EQ(token.exit_code, 0) << token.output;
   std::smatch secret;
   ASSERT_TRUE(std::regex_search(token.output, secret, std::regex("skl_[A-Za-z0-9_-]{43}")));

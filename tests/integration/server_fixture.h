@@ -28,6 +28,10 @@ class ServerFixture : public app::testing::AppFixture {
     persons_.emplace(*database_, clock_, audit_, keys_);
     server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
                     ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_});
+    if (serve_pages_) {
+      auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
+      ASSERT_TRUE(pages.ok()) << pages.error().message;
+    }
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { server_->Run(); });
     client_.emplace("127.0.0.1", server_->port());
@@ -77,7 +81,8 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::IdentityService> identity_;
   std::optional<app::AuditService> audit_service_;
   std::optional<app::PersonService> persons_;
-  std::string bearer_;  // API token sent with every request when not empty
+  std::string bearer_;        // API token sent with every request when not empty
+  bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;
   std::thread thread_;
   std::optional<httplib::Client> client_;

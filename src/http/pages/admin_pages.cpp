@@ -149,6 +149,10 @@ void RegisterNew(Router& router, Site& site) {
   site.Get(router, "/beheer/gebruikers/nieuw", [&site](Call& call, const PageRequest& pr) {
     app::NewUser user;
     user.organisation = ManagedOrganisation(call);
+    if (Status s = site.services().identity.MayManageUsers(call.actor, user.organisation);
+        !s.ok()) {
+      return site.RenderError(call, pr, s.error());
+    }
     RenderNewUser(site, call, pr, user, {});
   });
   site.Post(router, "/beheer/gebruikers", [&site](Call& call, const PageRequest& pr) {

@@ -52,13 +52,16 @@ int PeriodOrder(const std::string& text) {
   return p ? p->year() * 5 + p->quarter() : 0;
 }
 
-std::optional<app::AssessmentView> LoadAssessment(Site& site, Call& call, const PageRequest& pr) {
+// The assessment of the {id} in the path; `for_edit`: for a form that changes or submits it.
+std::optional<app::AssessmentView> LoadAssessment(Site& site, Call& call, const PageRequest& pr,
+                                                  bool for_edit = false) {
   auto id = ParseId(call.Param("id"));
   if (!id) {
     site.RenderMessage(call, pr, 404, pr.T("error.not_found_title"), pr.T("error.not_found"));
     return std::nullopt;
   }
-  auto view = site.services().kader.Get(*id, call.actor);
+  auto view = for_edit ? site.services().kader.GetForEdit(*id, call.actor)
+                       : site.services().kader.Get(*id, call.actor);
   if (!view) {
     site.RenderError(call, pr, view.error());
     return std::nullopt;
@@ -135,11 +138,19 @@ void RegisterStart(Router& router, Site& site) {
     if (!period) errors.push_back({"periode", pr.T("kader.start.error_period")});
     if (!errors.empty()) return RenderStart(site, call, pr, code, period_text, std::move(errors));
     auto existing = site.services().kader.FindByPeriod(code, period->ToString(), call.actor);
-    if (existing && *existing) {
+    if (!existing) return site.RenderError(call, pr, existing.error());  // e.g. not allowed
+    if (*existing) {
+      // Starting is for those who fill it in; readers open it from the list instead.
+      auto editable = site.services().kader.GetForEdit((*existing)->record.id, call.actor);
+      if (!editable) return site.RenderError(call, pr, editable.error());
       return Site::SeeOther(call, fmt::format("/kader/evaluaties/{}", (*existing)->record.id));
     }
     auto created =
         site.services().kader.Create(code, period->ToString(), "2021-concept", call.actor);
+    if (!created && created.error().code != ErrorCode::kInvalid &&
+        created.error().code != ErrorCode::kConflict) {
+      return site.RenderError(call, pr, created.error());
+    }
     if (!created) {
       return RenderStart(site, call, pr, code, period_text, {{"periode", created.error().message}});
     }
@@ -296,7 +307,7 @@ const kader::Block* FindBlock(Site& site, Call& call, const PageRequest& pr,
 void RegisterBlock(Router& router, Site& site) {
   site.Get(router, "/kader/evaluaties/{id}/bouwstenen/{block}",
            [&site](Call& call, const PageRequest& pr) {
-             auto view = LoadAssessment(site, call, pr);
+             auto view = LoadAssessment(site, call, pr, true);
              if (!view) return;
              const kader::Block* block = FindBlock(site, call, pr, *view);
              if (block == nullptr) return;
@@ -304,7 +315,7 @@ void RegisterBlock(Router& router, Site& site) {
            });
   site.Post(router, "/kader/evaluaties/{id}/bouwstenen/{block}",
             [&site](Call& call, const PageRequest& pr) {
-              auto view = LoadAssessment(site, call, pr);
+              auto view = LoadAssessment(site, call, pr, true);
               if (!view) return;
               const kader::Block* block = FindBlock(site, call, pr, *view);
               if (block == nullptr) return;
@@ -363,7 +374,7 @@ void RegisterBlock(Router& router, Site& site) {
 void RegisterSubmit(Router& router, Site& site) {
   site.Get(router, "/kader/evaluaties/{id}/vaststellen",
            [&site](Call& call, const PageRequest& pr) {
-             auto view = LoadAssessment(site, call, pr);
+             auto view = LoadAssessment(site, call, pr, true);
              if (!view) return;
              if (view->record.status != "draft") {
                return Site::SeeOther(call, fmt::format("/kader/evaluaties/{}", view->record.id));

@@ -62,6 +62,9 @@ void RenderOrganisations(Site& site, Call& call, const PageRequest& pr,
 
 void RegisterOrganisationPages(Router& router, Site& site) {
   site.Get(router, "/beheer/organisaties", [&site](Call& call, const PageRequest& pr) {
+    if (Status s = site.services().organisations.MayManage(call.actor); !s.ok()) {
+      return site.RenderError(call, pr, s.error());
+    }
     RenderOrganisations(site, call, pr, {}, {});
   });
   site.Post(router, "/beheer/organisaties", [&site](Call& call, const PageRequest& pr) {

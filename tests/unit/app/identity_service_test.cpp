@@ -108,7 +108,8 @@ TEST_F(IdentityTest, WeakNewPasswordsAreRefusedWithTheRuleThatFailed) {
   ASSERT_FALSE(short_one.ok());
   EXPECT_EQ(short_one.error().field, "password");
   EXPECT_NE(short_one.error().message.find("too_short"), std::string::npos);
-  auto common = identity_->ChangePassword(grant->token, admin_password_, "Welkom2026!!", "10.0.0.1");
+  auto common =
+      identity_->ChangePassword(grant->token, admin_password_, "Welkom2026!!", "10.0.0.1");
   ASSERT_FALSE(common.ok());
   EXPECT_NE(common.error().message.find("common"), std::string::npos);
   auto wrong = identity_->ChangePassword(grant->token, "not-it-at-all", "Een goed lang wachtwoord",
@@ -175,8 +176,7 @@ TEST_F(IdentityTest, SessionsExpireWhenIdleAndAfterTheAbsoluteLimit) {
   clock_.Advance(14min);
   EXPECT_TRUE(identity_->Authenticate(admin_token_, "10.0.0.1").ok());
   clock_.Advance(15min);
-  EXPECT_EQ(identity_->Authenticate(admin_token_, "10.0.0.1").error().code,
-            ErrorCode::kForbidden);
+  EXPECT_EQ(identity_->Authenticate(admin_token_, "10.0.0.1").error().code, ErrorCode::kForbidden);
 
   admin_token_.clear();
   auto grant = identity_->Login("admin", "Lange-zin met 7 woorden!", "10.0.0.1");
@@ -230,9 +230,9 @@ TEST_F(IdentityTest, AMunicipalAdminManagesOnlyItsOwnOrganisation) {
   ASSERT_TRUE(local.ok());
   auto [token, secret] = Onboard("beheer.gr", local->one_time_password, "Martinitoren 97 meter");
   const Actor local_admin = identity_->Authenticate(token, "10.0.0.1")->actor;
-  EXPECT_TRUE(identity_->CreateUser(local_admin,
-                                    {"GM0014", "sig.gr", "Signaleerder", {Role::kSignaller}})
-                  .ok());
+  EXPECT_TRUE(
+      identity_->CreateUser(local_admin, {"GM0014", "sig.gr", "Signaleerder", {Role::kSignaller}})
+          .ok());
   auto foreign = identity_->CreateUser(local_admin,
                                        {"GM0363", "sig.adam", "Signaleerder", {Role::kSignaller}});
   EXPECT_EQ(foreign.error().code, ErrorCode::kForbidden);
@@ -271,8 +271,11 @@ TEST_F(IdentityTest, ApiTokensAreScopedExpiringAndRevocable) {
   const Actor admin = AdminActor();
   auto partner = orgs_->Get("GM0014");  // a municipality's system reading its assessments
   ASSERT_TRUE(partner.ok());
-  NewApiToken request{"GM0014", "Koppeling BI", {Role::kPolicyOfficer},
-                      {Action::kViewAssessment}, std::string("2027-01-01")};
+  NewApiToken request{"GM0014",
+                      "Koppeling BI",
+                      {Role::kPolicyOfficer},
+                      {Action::kViewAssessment},
+                      std::string("2027-01-01")};
   auto issued = identity_->IssueApiToken(admin, request);
   ASSERT_TRUE(issued.ok()) << issued.error().message;
   EXPECT_EQ(issued->secret.rfind("skl_", 0), 0u);
@@ -293,12 +296,13 @@ TEST_F(IdentityTest, ApiTokensAreScopedExpiringAndRevocable) {
   clock_.Advance(std::chrono::hours(24 * 91));
   EXPECT_FALSE(identity_->AuthenticateApiToken(short_lived->secret, "192.0.2.1").ok());
 
-  EXPECT_EQ(identity_
-                ->IssueApiToken(admin, {"GM0014", "Beheer", {Role::kAdmin}, {Action::kManageUsers},
-                                        std::nullopt})
-                .error()
-                .field,
-            "roles");
+  EXPECT_EQ(
+      identity_
+          ->IssueApiToken(
+              admin, {"GM0014", "Beheer", {Role::kAdmin}, {Action::kManageUsers}, std::nullopt})
+          .error()
+          .field,
+      "roles");
   EXPECT_EQ(identity_->IssueApiToken(admin, {"GM0014", "Leeg", {Role::kPolicyOfficer}, {}, {}})
                 .error()
                 .field,
