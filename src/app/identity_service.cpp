@@ -419,6 +419,18 @@ struct IdentityService::Impl {
     return {};
   }
 
+  // For giving `roles` to a new account or token of `organisation`: the organisation exists, the
+  // actor manages its accounts (a refusal is audited), and the roles fit it.
+  Status AuthorizeGrant(const Actor& actor, const std::string& organisation,
+                        const std::set<Role>& roles) const {
+    auto kind = OrganisationKind(organisation);
+    if (!kind) return kind.error();
+    if (Status st = AuthorizeOn(actor, organisation, "organisation", organisation); !st.ok()) {
+      return st;
+    }
+    return CheckRoles(roles, *kind, "roles");
+  }
+
   // Runs `change` on the user in a transaction with its audit event; returns the new view.
   Result<UserView> Change(const Actor& actor, const UserRow& user, const std::string& action,
                           const std::function<Status(IdentityRepository&)>& change) const {
@@ -765,14 +777,9 @@ Result<IssuedPassword> IdentityService::CreateUser(const Actor& actor, const New
   if (!ValidDisplayText(request.display_name, 120)) {
     return Error::Invalid("display_name", "give a name of 1 to 120 characters");
   }
-  auto kind = impl.OrganisationKind(request.organisation);
-  if (!kind) return kind.error();
-  if (Status st =
-          impl.AuthorizeOn(actor, request.organisation, "organisation", request.organisation);
-      !st.ok()) {
+  if (Status st = impl.AuthorizeGrant(actor, request.organisation, request.roles); !st.ok()) {
     return st.error();
   }
-  if (Status st = impl.CheckRoles(request.roles, *kind, "roles"); !st.ok()) return st.error();
   const std::string password = OneTimePassword();
   auto hash = security::HashPassword(password, options_.argon2);
   if (!hash) return hash.error();
@@ -916,14 +923,9 @@ Result<IssuedApiToken> IdentityService::IssueApiToken(const Actor& actor,
   if (!ValidDisplayText(request.label, 120)) {
     return Error::Invalid("label", "give the token a label of 1 to 120 characters");
   }
-  auto kind = impl.OrganisationKind(request.organisation);
-  if (!kind) return kind.error();
-  if (Status st =
-          impl.AuthorizeOn(actor, request.organisation, "organisation", request.organisation);
-      !st.ok()) {
+  if (Status st = impl.AuthorizeGrant(actor, request.organisation, request.roles); !st.ok()) {
     return st.error();
   }
-  if (Status st = impl.CheckRoles(request.roles, *kind, "roles"); !st.ok()) return st.error();
   if (request.roles.count(Role::kAdmin) > 0) {
     return Error::Invalid("roles", "an API token cannot have the admin role");
   }
