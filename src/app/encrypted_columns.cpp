@@ -12,6 +12,12 @@ const std::vector<store::CiphertextColumn>& EncryptedColumns() {
       {"persons", "id", "phone"},
       {"persons", "id", "document_number"},
       {"persons", "id", "notes"},
+      // Signals: free text, the possible victim, perpetrators, the test's notes (signal_service).
+      {"signals", "id", "description"},
+      {"signals", "id", "victim_identity"},
+      {"signals", "id", "perpetrators"},
+      {"signals", "id", "assessment_notes"},
+      {"signal_additions", "id", "text"},
       // TOTP secrets, confirmed and during enrolment (identity service).
       {"users", "id", "totp_secret"},
       {"users", "id", "totp_pending"},

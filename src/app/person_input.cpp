@@ -27,31 +27,18 @@ constexpr std::array<TextLimit, 6> kTextLimits = {{
     {"notes", &store::PersonIdentity::notes, 10000},
 }};
 
-std::string Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
-
 // Empty means "not given": forms send empty fields, and an empty ciphertext would still reveal
 // that the field exists.
 void DropEmpty(std::optional<std::string>& field) {
   if (!field) return;
-  *field = Trim(*field);
+  *field = TrimSpace(*field);
   if (field->empty()) field.reset();
 }
 
 Status CheckText(const store::PersonIdentity& in, const TextLimit& limit) {
   const auto& value = in.*limit.member;
   if (!value) return {};
-  const auto length = security::Utf8Length(*value);
-  if (!length) return Error::Invalid(limit.field, "the text is not valid UTF-8");
-  if (*length > limit.max_code_points) {
-    return Error::Invalid(limit.field,
-                          fmt::format("longer than {} characters", limit.max_code_points));
-  }
-  return {};
+  return CheckTextLimit(limit.field, *value, limit.max_code_points);
 }
 
 Status CheckPhone(const std::optional<std::string>& phone) {
@@ -99,6 +86,23 @@ Status NormaliseDateOfBirth(std::optional<std::string>& date, std::string_view t
 }
 
 }  // namespace
+
+std::string TrimSpace(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+Status CheckTextLimit(std::string_view field, std::string_view value, std::size_t max_code_points) {
+  const auto length = security::Utf8Length(value);
+  if (!length) return Error::Invalid(std::string(field), "the text is not valid UTF-8");
+  if (*length > max_code_points) {
+    return Error::Invalid(std::string(field),
+                          fmt::format("longer than {} characters", max_code_points));
+  }
+  return {};
+}
 
 std::optional<std::string> IsoDateOf(std::string_view text) {
   if (IsIsoDate(text)) return std::string(text);

@@ -5,6 +5,8 @@
 // in logs.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,5 +31,26 @@ Result<PersonInput> NormalisePersonInput(PersonInput input, std::string_view tod
 // "1987-03-14" for "1987-03-14" and "14-03-1987" (the Dutch way of writing it); nullopt when the
 // text is neither or not a real calendar day.
 std::optional<std::string> IsoDateOf(std::string_view text);
+
+// Every identifying field of a person with its name, which is also its column in `persons`
+// and its key in JSON (the API, a signal's encrypted victim identity).
+struct IdentityField {
+  const char* name;
+  std::optional<std::string> store::PersonIdentity::*member;
+};
+inline constexpr std::array<IdentityField, 7> kIdentityFields = {{
+    {"given_names", &store::PersonIdentity::given_names},
+    {"family_name", &store::PersonIdentity::family_name},
+    {"date_of_birth", &store::PersonIdentity::date_of_birth},
+    {"address", &store::PersonIdentity::address},
+    {"phone", &store::PersonIdentity::phone},
+    {"document_number", &store::PersonIdentity::document_number},
+    {"notes", &store::PersonIdentity::notes},
+}};
+
+// The text without surrounding spaces, tabs and line breaks.
+std::string TrimSpace(std::string_view text);
+// kInvalid naming `field` when the text is not UTF-8 or has more than `max_code_points`.
+Status CheckTextLimit(std::string_view field, std::string_view value, std::size_t max_code_points);
 
 }  // namespace schakel::app

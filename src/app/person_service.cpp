@@ -21,21 +21,9 @@ namespace {
 
 constexpr const char* kTable = "persons";
 
-// Every encrypted column of `persons` and the identity field it holds. The same columns are
-// listed for key rotation in encrypted_columns.cpp (a test checks they agree with the schema).
-struct IdentifyingField {
-  const char* column;
-  Field store::PersonIdentity::*member;
-};
-constexpr std::array<IdentifyingField, 7> kIdentifyingFields = {{
-    {"given_names", &store::PersonIdentity::given_names},
-    {"family_name", &store::PersonIdentity::family_name},
-    {"date_of_birth", &store::PersonIdentity::date_of_birth},
-    {"address", &store::PersonIdentity::address},
-    {"phone", &store::PersonIdentity::phone},
-    {"document_number", &store::PersonIdentity::document_number},
-    {"notes", &store::PersonIdentity::notes},
-}};
+// Every encrypted column of `persons` is an identity field of the same name (kIdentityFields);
+// the same columns are listed for key rotation in encrypted_columns.cpp (a test checks they agree
+// with the schema).
 
 constexpr const char* kFamilyNameIndex = "person.family_name";
 constexpr const char* kDateOfBirthIndex = "person.date_of_birth";
@@ -59,12 +47,11 @@ Field IndexOf(const security::BlindIndex& index, const char* name, const Field& 
 void Seal(const PersonInput& in, const security::KeyRing& keys, const security::RandomFill& random,
           PersonRecord& row) {
   const store::PersonIdentity& plain = in.identity;
-  for (const IdentifyingField& f : kIdentifyingFields) {
+  for (const IdentityField& f : kIdentityFields) {
     const Field& value = plain.*f.member;
     row.sealed.*f.member =
-        value
-            ? Field(security::EncryptField(keys, {kTable, f.column, row.facts.id}, *value, random))
-            : std::nullopt;
+        value ? Field(security::EncryptField(keys, {kTable, f.name, row.facts.id}, *value, random))
+              : std::nullopt;
   }
   const security::BlindIndex index(keys.Derived(security::KeyPurpose::kBlindIndex));
   row.family_name_index = IndexOf(index, kFamilyNameIndex, plain.family_name);
@@ -81,13 +68,13 @@ void Seal(const PersonInput& in, const security::KeyRing& keys, const security::
 
 Result<PersonView> Open(const security::KeyRing& keys, const PersonRecord& row) {
   PersonView v{row.facts, {}};
-  for (const IdentifyingField& f : kIdentifyingFields) {
+  for (const IdentityField& f : kIdentityFields) {
     const Field& sealed = row.sealed.*f.member;
     if (!sealed) continue;
-    auto plain = security::DecryptField(keys, {kTable, f.column, row.facts.id}, *sealed);
+    auto plain = security::DecryptField(keys, {kTable, f.name, row.facts.id}, *sealed);
     if (!plain) {
       Error e = plain.error();
-      e.message = fmt::format("person {}, field {}: {}", row.facts.id, f.column, e.message);
+      e.message = fmt::format("person {}, field {}: {}", row.facts.id, f.name, e.message);
       return e;
     }
     v.identity.*f.member = std::move(plain).value();

@@ -85,6 +85,14 @@ const char* ActionName(Action action) {
       return "view_person";
     case Action::kEditPerson:
       return "edit_person";
+    case Action::kFileSignal:
+      return "file_signal";
+    case Action::kViewSignal:
+      return "view_signal";
+    case Action::kViewSignalStatus:
+      return "view_signal_status";
+    case Action::kTriageSignal:
+      return "triage_signal";
   }
   return "unknown";
 }
@@ -94,7 +102,9 @@ const std::vector<Action>& AllActions() {
       Action::kViewReferenceData, Action::kViewAssessment,      Action::kEditAssessment,
       Action::kSubmitAssessment,  Action::kViewRegionRollup,    Action::kViewNationalRollup,
       Action::kManageUsers,       Action::kManageOrganisations, Action::kReadAudit,
-      Action::kCreatePerson,      Action::kViewPerson,          Action::kEditPerson};
+      Action::kCreatePerson,      Action::kViewPerson,          Action::kEditPerson,
+      Action::kFileSignal,        Action::kViewSignal,          Action::kViewSignalStatus,
+      Action::kTriageSignal};
   return kAll;
 }
 
@@ -198,6 +208,28 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
       return Deny(
           "a person's identity is visible to the region's care coordinators, the signaller who "
           "recorded it and partners it was shared with");
+    case Action::kFileSignal:
+      if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {
+        return Allow("care coordinator, own region");
+      }
+      if (who.Has(Role::kSignaller) && own_org) return Allow("signaller, own organisation");
+      return Deny("signals are recorded by signallers and care coordinators");
+    case Action::kViewSignal:
+    case Action::kTriageSignal:
+      if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {
+        return Allow("care coordinator, own region");
+      }
+      return Deny("signals are read and triaged by the region's care coordinators");
+    case Action::kViewSignalStatus:
+      if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {
+        return Allow("care coordinator, own region");
+      }
+      if (who.Has(Role::kSignaller) && !on.owner.empty() && on.owner == who.user) {
+        return Allow("signaller, own signal");
+      }
+      return Deny(
+          "a signal's status is visible to the signaller who filed it and the region's "
+          "care coordinators");
   }
   return Deny("no rule allows this");
 }

@@ -72,6 +72,10 @@ enum class Action {
   kCreatePerson,         // register a (possible) victim's identity
   kViewPerson,           // read identifying fields of a person
   kEditPerson,           // change identifying fields of a person
+  kFileSignal,           // record a signal for an organisation (and keep one's own draft)
+  kViewSignal,           // read a signal's full content
+  kViewSignalStatus,     // see where a signal stands (not its content)
+  kTriageSignal,         // assess, forward or close a signal
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

@@ -61,6 +61,15 @@ Status Context::Open() {
   persons_.emplace(*database_, clock_, *audit_, *keys_);
   kader_.emplace(*database_, clock_, *audit_);
   organisations_.emplace(*database_, clock_, *audit_);
+  // The signal catalogue and routing rules ship in <share-dir>/catalog; both are validated.
+  const std::filesystem::path catalog_dir = std::filesystem::path(config_.share_dir) / "catalog";
+  auto catalog = signals::LoadCatalogFile(catalog_dir / "catalog.json");
+  if (!catalog) return catalog.error();
+  catalog_ = std::move(catalog).value();
+  auto routing = signals::LoadRoutingFile(catalog_dir / "routing.json", *catalog_);
+  if (!routing) return routing.error();
+  routing_ = std::move(routing).value();
+  signals_.emplace(*database_, clock_, *audit_, *keys_, *catalog_, *routing_);
   return LoadFrameworks();
 }
 

@@ -11,8 +11,9 @@
 #include "app/audit_trail.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
-#include "app/person_service.h"
 #include "app/organisation_service.h"
+#include "app/person_service.h"
+#include "app/signal_service.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
 #include "store/db.h"
@@ -42,6 +43,7 @@ class Context {
   app::IdentityService& identity() { return *identity_; }
   app::AuditService& audit_service() { return *audit_service_; }
   app::PersonService& persons() { return *persons_; }
+  app::SignalService& signals() { return *signals_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -59,6 +61,9 @@ class Context {
   std::optional<app::IdentityService> identity_;
   std::optional<app::AuditService> audit_service_;
   std::optional<app::PersonService> persons_;
+  std::optional<signals::Catalog> catalog_;
+  std::optional<signals::RoutingRules> routing_;
+  std::optional<app::SignalService> signals_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

@@ -65,10 +65,10 @@ int Serve(Context& ctx, const ServeOptions& opts) {
 
   if (Status s = ctx.Open(); !s.ok()) return Fail(s.error());
   if (Status s = EnsureFirstAdmin(ctx); !s.ok()) return Fail(s.error());
-  http::HttpServer server(
-      {opts.bind, opts.port, 1024 * 1024, opts.threads,
-       opts.behind_tls || !http::IsLoopback(opts.bind)},
-      {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(), ctx.persons()});
+  http::HttpServer server({opts.bind, opts.port, 1024 * 1024, opts.threads,
+                           opts.behind_tls || !http::IsLoopback(opts.bind)},
+                          {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(),
+                           ctx.persons(), ctx.signals()});
   if (Status s = server.ServeWebPages(opts.web_dir, opts.theme_css); !s.ok()) {
     return Fail(s.error());
   }

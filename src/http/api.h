@@ -7,6 +7,7 @@
 #include "app/kader_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
+#include "app/signal_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -17,10 +18,13 @@ struct ApiServices {
   app::IdentityService& identity;
   app::AuditService& audit;
   app::PersonService& persons;
+  app::SignalService& signals;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
 // /api/v1/persons: the identity of (possible) victims, for partner systems (person_api.cpp).
 void RegisterPersonRoutes(Router& router, ApiServices services);
+// /api/v1/signals: signals of possible trafficking and their triage (signal_api.cpp).
+void RegisterSignalRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

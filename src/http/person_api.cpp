@@ -12,19 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kIdentityFields[] = {
-    "given_names", "family_name", "date_of_birth", "address", "phone", "document_number", "notes"};
-
-std::optional<std::string>* IdentitySlot(store::PersonIdentity& id, std::string_view field) {
-  if (field == "given_names") return &id.given_names;
-  if (field == "family_name") return &id.family_name;
-  if (field == "date_of_birth") return &id.date_of_birth;
-  if (field == "address") return &id.address;
-  if (field == "phone") return &id.phone;
-  if (field == "document_number") return &id.document_number;
-  return &id.notes;
-}
-
 Result<app::PersonInput> PersonFromJson(const json& body) {
   static const std::set<std::string> kKnown = {
       "organisation", "given_names",     "family_name", "date_of_birth", "address",
@@ -36,10 +23,10 @@ Result<app::PersonInput> PersonFromJson(const json& body) {
   auto org = OptionalStringField(body, "organisation");
   if (!org) return org.error();
   input.organisation = *org;
-  for (const char* field : kIdentityFields) {
-    auto v = OptionalStringField(body, field);
+  for (const app::IdentityField& f : app::kIdentityFields) {
+    auto v = OptionalStringField(body, f.name);
     if (!v) return v.error();
-    if (!v->empty()) *IdentitySlot(input.identity, field) = *v;
+    if (!v->empty()) input.identity.*f.member = *v;
   }
   for (const char* field : {"gender", "nationality"}) {
     auto v = OptionalStringField(body, field);
@@ -54,10 +41,9 @@ json PersonJson(const app::PersonView& p) {
            {"organisation", p.facts.organisation},
            {"created_at", p.facts.created_at},
            {"updated_at", p.facts.updated_at}};
-  store::PersonIdentity identity = p.identity;
-  for (const char* field : kIdentityFields) {
-    const auto& v = *IdentitySlot(identity, field);
-    out[field] = v ? json(*v) : json(nullptr);
+  for (const app::IdentityField& f : app::kIdentityFields) {
+    const auto& v = p.identity.*f.member;
+    out[f.name] = v ? json(*v) : json(nullptr);
   }
   out["gender"] = p.facts.gender ? json(*p.facts.gender) : json(nullptr);
   out["nationality"] = p.facts.nationality ? json(*p.facts.nationality) : json(nullptr);

@@ -190,6 +190,72 @@ CREATE INDEX persons_by_family_name ON persons (family_name_index);
 CREATE INDEX persons_by_date_of_birth ON persons (date_of_birth_index);
 CREATE INDEX persons_by_document ON persons (document_number_index);
 )sql"},
+      {5, "signals", R"sql(
+-- Signals of possible trafficking. The facts used for triage, routing and statistics are plain
+-- columns; everything that can identify someone (free text, the possible victim's identity, the
+-- perpetrators' description, the notes of the three-element test) is encrypted per field, bound
+-- to table 'signals', the column and the signal id.
+CREATE TABLE signals (
+  id                     TEXT PRIMARY KEY,
+  seq                    INTEGER NOT NULL UNIQUE,
+  organisation           TEXT NOT NULL REFERENCES organisations (code),
+  status                 TEXT NOT NULL
+                         CHECK (status IN ('draft', 'new', 'assessed', 'forwarded', 'closed')),
+  channel                TEXT,
+  urgency                TEXT,
+  observed_on            TEXT,
+  observed_municipality  TEXT,
+  postal_area            TEXT,
+  forms                  TEXT NOT NULL,
+  indicators             TEXT NOT NULL,
+  risk_factors           TEXT NOT NULL,
+  victim_age             INTEGER,
+  victim_age_group       TEXT NOT NULL CHECK (victim_age_group IN ('minor', 'adult', 'unknown')),
+  victim_gender          TEXT,
+  victim_nationality     TEXT,
+  victim_language        TEXT,
+  victim_living_at_home  INTEGER NOT NULL,
+  description            TEXT,
+  victim_identity        TEXT,
+  perpetrators           TEXT,
+  assessment             TEXT,
+  assessment_notes       TEXT,
+  outcome                TEXT,
+  labour_position        TEXT,
+  forwarded_to           TEXT,
+  forwarded_region       TEXT,
+  closing_reason         TEXT,
+  reference_hash         TEXT UNIQUE,
+  created_by             TEXT NOT NULL,
+  created_at             TEXT NOT NULL,
+  updated_at             TEXT NOT NULL,
+  submitted_at           TEXT
+) STRICT;
+CREATE INDEX signals_by_organisation ON signals (organisation, status);
+CREATE INDEX signals_by_creator ON signals (created_by);
+
+-- What happened to a signal: submission, assessments, the decision, added information.
+CREATE TABLE signal_events (
+  id          INTEGER PRIMARY KEY,
+  signal      TEXT NOT NULL REFERENCES signals (id),
+  at          TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  from_status TEXT NOT NULL,
+  to_status   TEXT NOT NULL,
+  detail      TEXT NOT NULL
+) STRICT;
+CREATE INDEX signal_events_by_signal ON signal_events (signal);
+
+-- Information a reporter added later with the reference code (encrypted, bound to its own id).
+CREATE TABLE signal_additions (
+  id        TEXT PRIMARY KEY,
+  signal    TEXT NOT NULL REFERENCES signals (id),
+  added_at  TEXT NOT NULL,
+  text      TEXT NOT NULL
+) STRICT;
+CREATE INDEX signal_additions_by_signal ON signal_additions (signal);
+)sql"},
   };
   return kMigrations;
 }

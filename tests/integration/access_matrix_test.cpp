@@ -163,6 +163,7 @@ class AccessMatrixTest : public testing::ServerFixture {
   }
 
   std::vector<Case> ApiCases();
+  void AddSignalCases(std::vector<Case>& cases, const std::set<std::string>& logged_in);
   std::vector<Case> PageCases();
 
   int64_t Assessment(const std::string& org, const std::string& period) {
@@ -186,6 +187,25 @@ class AccessMatrixTest : public testing::ServerFixture {
     auto p = persons_->Create(who, input);
     EXPECT_TRUE(p.ok()) << p.error().message;
     return p->facts.id;
+  }
+
+  // A submitted signal for `org` filed by `creator` (a caller name) or by the operator; with
+  // `draft`, the creator's unsubmitted draft.
+  std::string Signal(const std::string& org, const std::string& creator, bool draft = false) {
+    app::SignalInput input;
+    input.organisation = org;
+    input.channel = "staff";
+    input.urgency = "normal";
+    input.observed_on = "2026-11-01";
+    input.forms = {"labour"};
+    input.description = "Synthetisch signaal voor de toegangsmatrix";
+    app::Actor who = actor_;
+    if (!creator.empty()) {
+      who = identity_->Authenticate(cookies_.at(creator), "127.0.0.1")->actor;
+    }
+    auto s = draft ? signals_->SaveDraft(who, "", input) : signals_->Create(who, input);
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return s->facts.id;
   }
 
   int64_t DenialsInAudit() {
@@ -400,8 +420,121 @@ std::vector<Case> AccessMatrixTest::ApiCases() {
        search,
        {"signaller", "other_signaller", "care_coordinator"}},
   };
-
+  AddSignalCases(cases, logged_in);
   return cases;
+}
+
+// Signals: filed by the organisation's signallers and the region's care coordinators; content
+// and triage for those coordinators; a signaller follows the status of their own signals; a
+// draft is its author's alone.
+void AccessMatrixTest::AddSignalCases(std::vector<Case>& cases,
+                                      const std::set<std::string>& logged_in) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const std::set<std::string> filers = {"signaller", "other_signaller", "care_coordinator"};
+  auto s = [](const std::string& id) { return "/api/v1/signals/" + id; };
+  auto signal_of = [](const std::string& org) {
+    return json{{"organisation", org},     {"channel", "staff"},
+                {"urgency", "normal"},     {"observed_on", "2026-11-02"},
+                {"forms", json{"sexual"}}, {"description", "Synthetisch"}};
+  };
+  const json findings = {{"act", {{"state", "present"}}},
+                         {"means", {{"state", "unknown"}}},
+                         {"purpose", {{"state", "present"}}}};
+  const std::string own = Signal("GM0014", "signaller");
+  const std::string region = Signal(neighbour_, "");
+  const std::string far = Signal("GM0363", "");
+  const std::string own_to_close = Signal("GM0014", "signaller");
+  const std::string region_to_close = Signal(neighbour_, "");
+  const std::string far_to_close = Signal("GM0363", "");
+  const std::string draft = Signal("GM0014", "signaller", true);
+  const std::string draft_to_submit = Signal("GM0014", "signaller", true);
+  std::vector<Case> more = {
+      {"/api/v1/signals", "own", "POST", "/api/v1/signals", signal_of("GM0014"), filers},
+      {"/api/v1/signals", "same_region", "POST", "/api/v1/signals", signal_of(neighbour_),
+       coordinator},
+      {"/api/v1/signals", "unrelated", "POST", "/api/v1/signals", signal_of("GM0363"), {}},
+      {"/api/v1/signals/drafts", "own", "POST", "/api/v1/signals/drafts", signal_of("GM0014"),
+       filers},
+      {"/api/v1/signals/drafts",
+       "unrelated",
+       "POST",
+       "/api/v1/signals/drafts",
+       signal_of("GM0363"),
+       {}},
+      {"/api/v1/signals/drafts/{id}",
+       "own",
+       "PUT",
+       s("drafts/" + draft),
+       signal_of("GM0014"),
+       {"signaller"}},
+      {"/api/v1/signals/drafts/{id}/submit",
+       "own",
+       "POST",
+       s("drafts/" + draft_to_submit) + "/submit",
+       json::object(),
+       {"signaller"}},
+      {"/api/v1/signals/mine", "none", "GET", "/api/v1/signals/mine", nullptr, logged_in},
+      {"/api/v1/signals/inbox", "none", "GET", "/api/v1/signals/inbox", nullptr, coordinator},
+      {"/api/v1/signals/{id}", "own", "GET", s(own), nullptr, coordinator},
+      {"/api/v1/signals/{id}", "same_region", "GET", s(region), nullptr, coordinator},
+      {"/api/v1/signals/{id}", "unrelated", "GET", s(far), nullptr, {}},
+      {"/api/v1/signals/{id}/status",
+       "own",
+       "GET",
+       s(own) + "/status",
+       nullptr,
+       {"signaller", "care_coordinator"}},
+      {"/api/v1/signals/{id}/status", "same_region", "GET", s(region) + "/status", nullptr,
+       coordinator},
+      {"/api/v1/signals/{id}/status", "unrelated", "GET", s(far) + "/status", nullptr, {}},
+      {"/api/v1/signals/{id}/assessment", "own", "POST", s(own) + "/assessment", findings,
+       coordinator},
+      {"/api/v1/signals/{id}/assessment", "same_region", "POST", s(region) + "/assessment",
+       findings, coordinator},
+      {"/api/v1/signals/{id}/assessment",
+       "unrelated",
+       "POST",
+       s(far) + "/assessment",
+       findings,
+       {}},
+      {"/api/v1/signals/{id}/forward",
+       "own",
+       "POST",
+       s(own) + "/forward",
+       {{"target", "care_coordinator"}},
+       coordinator},
+      {"/api/v1/signals/{id}/forward",
+       "same_region",
+       "POST",
+       s(region) + "/forward",
+       {{"target", "care_coordinator"}},
+       coordinator},
+      {"/api/v1/signals/{id}/forward",
+       "unrelated",
+       "POST",
+       s(far) + "/forward",
+       {{"target", "care_coordinator"}},
+       {}},
+      {"/api/v1/signals/{id}/close",
+       "own",
+       "POST",
+       s(own_to_close) + "/close",
+       {{"reason", "duplicate"}},
+       coordinator},
+      {"/api/v1/signals/{id}/close",
+       "same_region",
+       "POST",
+       s(region_to_close) + "/close",
+       {{"reason", "duplicate"}},
+       coordinator},
+      {"/api/v1/signals/{id}/close",
+       "unrelated",
+       "POST",
+       s(far_to_close) + "/close",
+       {{"reason", "duplicate"}},
+       {}},
+  };
+  for (Case& c : more) cases.push_back(std::move(c));
 }
 
 std::vector<Case> AccessMatrixTest::PageCases() {

@@ -9,9 +9,11 @@
 #include <thread>
 
 #include "../unit/app/app_fixture.h"
+#include "../unit/signals/fixtures.h"
 #include "app/audit_service.h"
 #include "app/identity_service.h"
 #include "app/person_service.h"
+#include "app/signal_service.h"
 #include "http/server.h"
 
 namespace schakel::http::testing {
@@ -26,8 +28,11 @@ class ServerFixture : public app::testing::AppFixture {
     identity_.emplace(*database_, clock_, audit_, keys_, common_, options);
     audit_service_.emplace(*database_, audit_);
     persons_.emplace(*database_, clock_, audit_, keys_);
-    server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
-                    ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_});
+    signals_.emplace(*database_, clock_, audit_, keys_, signals::testing::ShippedCatalog(),
+                     signals::testing::ShippedRouting());
+    server_.emplace(
+        ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
+        ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
@@ -81,6 +86,7 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::IdentityService> identity_;
   std::optional<app::AuditService> audit_service_;
   std::optional<app::PersonService> persons_;
+  std::optional<app::SignalService> signals_;
   std::string bearer_;        // API token sent with every request when not empty
   bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;

@@ -94,6 +94,15 @@ std::set<Key> Allowed() {
   allow(Role::kSignaller, Action::kViewPerson, {O::kOwn});
   allow(Role::kSignaller, Action::kEditPerson, {O::kOwn});
   allow(Role::kPartner, Action::kViewPerson, {O::kSharedByGrant});
+  // Signals: filed by signallers for their organisation and care coordinators of the region;
+  // content and triage only for the region's care coordinators; signallers follow the status
+  // of their own signals.
+  allow(Role::kSignaller, Action::kFileSignal, organisation);
+  allow(Role::kCareCoordinator, Action::kFileSignal, region);
+  allow(Role::kCareCoordinator, Action::kViewSignal, region);
+  allow(Role::kCareCoordinator, Action::kTriageSignal, region);
+  allow(Role::kCareCoordinator, Action::kViewSignalStatus, region);
+  allow(Role::kSignaller, Action::kViewSignalStatus, {O::kOwn});
   return allowed;
 }
 
@@ -111,7 +120,7 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(cells, 8 * 12 * 5);
+  EXPECT_EQ(cells, 8 * 16 * 5);
 }
 
 TEST(PolicyTest, TheInstallationsAdministratorManagesEveryOrganisation) {
