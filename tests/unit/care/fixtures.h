@@ -1,0 +1,36 @@
+// Test fixtures: the shipped care data (data/care/care.json), loaded once, and its JSON for tests
+// that break one entry; dates written as in the docs ("2026-01-31").
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "care/amsterdam_time.h"
+#include "care/care_data.h"
+
+namespace schakel::care::testing {
+
+inline nlohmann::json ShippedCareJson() {
+  auto doc = ReadJsonFile(SCHAKEL_SOURCE_DIR "/data/care/care.json");
+  if (!doc) ADD_FAILURE() << doc.error().message;
+  return doc ? *doc : nlohmann::json();
+}
+
+inline const CareData& ShippedCareData() {
+  static const CareData data = [] {
+    auto d = LoadCareDataFile(SCHAKEL_SOURCE_DIR "/data/care/care.json");
+    if (!d) ADD_FAILURE() << d.error().message;
+    return d ? *d : CareData{};
+  }();
+  return data;
+}
+
+// REQUIRES: `text` is a real date in the form YYYY-MM-DD (a typo in a test fails loudly).
+inline Date D(const char* text) {
+  auto d = ParseDate(text);
+  if (!d) ADD_FAILURE() << "not a date: " << text;
+  return d.value_or(Date{});
+}
+
+}  // namespace schakel::care::testing
