@@ -24,6 +24,10 @@ const char* CaseStateName(CaseState s) {
   return "registered";
 }
 
+bool IsActive(CaseState s) {
+  return s != CaseState::kClosed && s != CaseState::kTransferred;
+}
+
 const char* CaseTransitionName(CaseTransition t) {
   switch (t) {
     case CaseTransition::kStartIntake:

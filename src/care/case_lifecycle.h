@@ -24,6 +24,9 @@ enum class CaseState { kRegistered, kIntake, kCareTrajectory, kAftercare, kClose
 // "registered", "intake", "care_trajectory", "aftercare", "closed", "transferred"
 const char* CaseStateName(CaseState s);
 
+// Not closed and not transferred: the case is being worked on here.
+bool IsActive(CaseState s);
+
 enum class CaseTransition { kStartIntake, kStartCare, kStartAftercare, kClose, kReopen, kTransfer };
 // "start_intake", "start_care", "start_aftercare", "close", "reopen", "transfer"
 const char* CaseTransitionName(CaseTransition t);

@@ -97,7 +97,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "retention[0].months", "at least 1"},
         BrokenCase{"NoRetentionForCases", [](json& d) { d["retention"][0]["id"] = "archive"; },
                    "retention", "no period for record type 'case'"}),
-    [](const auto& p) { return std::string(p.param.name); });
+    testing::ParamName());
 
 TEST(CareDataTest, MissingFileIsRefusedNamingIt) {
   auto loaded = LoadCareDataFile("/nonexistent/care.json");

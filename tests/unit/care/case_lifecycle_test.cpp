@@ -184,7 +184,7 @@ INSTANTIATE_TEST_SUITE_P(
         GuardRow{"TransferNotAccepted", kCare, kTransferT,
                  [](CaseFacts& f, CaseStep&) { f.transfer_accepted = false; }, "transfer",
                  "accepted the transfer"}),
-    [](const auto& p) { return std::string(p.param.name); });
+    testing::ParamName());
 
 TEST(CaseLifecycleTest, OverrideWithReasonStandsInForConsent) {
   CaseFacts facts = AllGuardsMet();

@@ -33,4 +33,31 @@ inline Date D(const char* text) {
   return d.value_or(Date{});
 }
 
+// One way to make a valid T invalid, and the field the refusal must name.
+template <typename T>
+struct InvalidCase {
+  const char* name;
+  void (*mutate)(T&);
+  const char* field;
+};
+
+// Breaks `valid` as `broken` says and checks that `check(value) -> Status` refuses it as invalid,
+// naming the field.
+template <typename T, typename Check>
+void ExpectRefusedNamingField(T valid, const InvalidCase<T>& broken, Check check) {
+  broken.mutate(valid);
+  const Status s = check(valid);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kInvalid) << s.error().message;
+  EXPECT_EQ(s.error().field, broken.field) << s.error().message;
+}
+
+// Test names for parameters that carry a `name`.
+struct ParamName {
+  template <typename P>
+  std::string operator()(const ::testing::TestParamInfo<P>& info) const {
+    return info.param.name;
+  }
+};
+
 }  // namespace schakel::care::testing
