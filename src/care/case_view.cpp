@@ -1,6 +1,9 @@
 #include "care/case_view.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <set>
 
 namespace schakel::care {
 
@@ -17,6 +20,21 @@ CaseView KeepGroups(const CaseView& view, const CareData& data, Keep keep) {
 }
 
 }  // namespace
+
+Status CheckFieldGroups(const std::vector<std::string>& groups, const CareData& data) {
+  if (groups.empty()) return Error::Invalid("field_groups", "grant at least one field group");
+  std::set<std::string> seen;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const std::string field = fmt::format("field_groups[{}]", i);
+    if (data.FindFieldGroup(groups[i]) == nullptr) {
+      return Error::Invalid(field, fmt::format("unknown field group '{}'", groups[i]));
+    }
+    if (!seen.insert(groups[i]).second) {
+      return Error::Invalid(field, fmt::format("field group '{}' is named twice", groups[i]));
+    }
+  }
+  return Status::Ok();
+}
 
 CaseView FilterCaseView(const CaseView& view, const std::vector<std::string>& granted,
                         const CareData& data) {

@@ -8,11 +8,16 @@
 #include <vector>
 
 #include "care/care_data.h"
+#include "domain/result.h"
 
 namespace schakel::care {
 
 // Field name ("full_name") → its value as shown.
 using CaseView = std::map<std::string, std::string>;
+
+// A non-empty list of known field-group ids without repeats, as a grant or referral names them.
+// kInvalid naming "field_groups" or "field_groups[i]".
+Status CheckFieldGroups(const std::vector<std::string>& groups, const CareData& data);
 
 // Only the fields whose group is one of `granted`; everything else, including fields no group
 // lists, is left out.
