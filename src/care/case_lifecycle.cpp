@@ -24,6 +24,22 @@ const char* CaseStateName(CaseState s) {
   return "registered";
 }
 
+const char* HtcdsCaseStatus(CaseState s) {
+  switch (s) {
+    case CaseState::kRegistered:
+    case CaseState::kIntake:
+    case CaseState::kCareTrajectory:
+      return "Active";
+    case CaseState::kAftercare:
+      return "FollowUp";
+    case CaseState::kClosed:
+      return "Closed";
+    case CaseState::kTransferred:
+      return "ClosedReferred";
+  }
+  return "Active";
+}
+
 bool IsActive(CaseState s) {
   return s != CaseState::kClosed && s != CaseState::kTransferred;
 }

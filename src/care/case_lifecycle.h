@@ -24,6 +24,10 @@ enum class CaseState { kRegistered, kIntake, kCareTrajectory, kAftercare, kClose
 // "registered", "intake", "care_trajectory", "aftercare", "closed", "transferred"
 const char* CaseStateName(CaseState s);
 
+// HTCDS 2.0 cas_Status of a state: Active (registered, intake, care trajectory), FollowUp
+// (aftercare), Closed, ClosedReferred (transferred).
+const char* HtcdsCaseStatus(CaseState s);
+
 // Not closed and not transferred: the case is being worked on here.
 bool IsActive(CaseState s);
 

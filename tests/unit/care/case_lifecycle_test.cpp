@@ -247,6 +247,15 @@ RC_GTEST_PROP(CaseLifecycleProperty, TransferredIsFinalAndGuardsHold, ()) {
   }
 }
 
+TEST(CaseLifecycleTest, StatesMapToHtcdsCaseStatus) {
+  EXPECT_STREQ(HtcdsCaseStatus(kRegistered), "Active");
+  EXPECT_STREQ(HtcdsCaseStatus(kIntake), "Active");
+  EXPECT_STREQ(HtcdsCaseStatus(kCare), "Active");
+  EXPECT_STREQ(HtcdsCaseStatus(kAftercare), "FollowUp");
+  EXPECT_STREQ(HtcdsCaseStatus(kClosed), "Closed");
+  EXPECT_STREQ(HtcdsCaseStatus(kTransferred), "ClosedReferred");
+}
+
 TEST(CaseLifecycleTest, NamesAreTheWireNames) {
   EXPECT_STREQ(CaseStateName(kCare), "care_trajectory");
   EXPECT_STREQ(CaseTransitionName(kAftercareT), "start_aftercare");
