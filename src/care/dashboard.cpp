@@ -7,7 +7,7 @@ namespace schakel::care {
 
 namespace {
 
-void CollectDeadlines(const CaseSummary& c, std::vector<DashboardDeadline>& out) {
+void CollectDeadlines(const CaseSummary& c, Date today, std::vector<DashboardDeadline>& out) {
   for (const CarePlanItem& i : c.items) {
     if (IsOpen(i) && i.due) out.push_back({c.case_id, "care_plan_item", i.id, *i.due});
   }
@@ -16,6 +16,11 @@ void CollectDeadlines(const CaseSummary& c, std::vector<DashboardDeadline>& out)
   }
   if (c.reflection && !c.reflection->outcome) {
     out.push_back({c.case_id, "reflection_end", "", c.reflection->last_day});
+  }
+  // Only grants in force: once expired or revoked there is nothing left to decide.
+  for (const SharingGrant& g : c.grants) {
+    if (CheckGrantInForce(g, today))
+      out.push_back({c.case_id, "grant_expires", g.id, g.expires_on});
   }
 }
 
@@ -42,7 +47,7 @@ Dashboard BuildDashboard(const std::vector<CaseSummary>& cases, std::string_view
     if (c.coordinator != coordinator || !IsActive(c.state)) continue;
     out.my_cases.push_back(c.case_id);
     if (c.acute) out.acute.push_back(c.case_id);
-    CollectDeadlines(c, out.deadlines);
+    CollectDeadlines(c, today, out.deadlines);
     if (auto w = WarningOf(c, today)) out.reflection_warnings.push_back(*w);
   }
   std::sort(out.my_cases.begin(), out.my_cases.end());

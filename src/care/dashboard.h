@@ -12,6 +12,7 @@
 #include "care/care_plan.h"
 #include "care/case_lifecycle.h"
 #include "care/reflection_period.h"
+#include "care/sharing.h"
 
 namespace schakel::care {
 
@@ -32,10 +33,12 @@ struct CaseSummary {
   std::vector<CarePlanItem> items;
   std::optional<ReflectionPeriod> reflection;
   std::vector<Reminder> reminders;
+  std::vector<SharingGrant> grants;  // the case's sharing grants
 };
 
-// One thing due on a case. `kind`: "care_plan_item", "reminder" or "reflection_end" (the last day
-// of a reflection period without a recorded outcome); `ref` is the item's or reminder's id.
+// One thing due on a case. `kind`: "care_plan_item", "reminder", "reflection_end" (the last day
+// of a reflection period without a recorded outcome) or "grant_expires" (the last day of a sharing
+// grant in force: renew it or let it lapse); `ref` is the item's, reminder's or grant's id.
 struct DashboardDeadline {
   std::string case_id;
   std::string kind;

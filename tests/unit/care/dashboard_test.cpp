@@ -63,6 +63,26 @@ TEST(DashboardTest, SortsDeadlinesIntoOverdueAndDueThisWeek) {
             (std::vector<std::string>{"c1/reminder/r1", "c1/care_plan_item/i3"}));
 }
 
+TEST(DashboardTest, ShowsTheExpiryOfSharingGrantsInForce) {
+  std::vector<CaseSummary> cases = Cases();
+  SharingGrant grant;
+  grant.id = "g1";
+  grant.case_id = "c1";
+  grant.granted_on = D("2026-03-01");
+  grant.expires_on = D("2026-03-31");
+  SharingGrant revoked = grant;
+  revoked.id = "g2";
+  revoked.revoked_on = D("2026-03-10");
+  cases[0].grants = {grant, revoked};
+  const Dashboard d = BuildDashboard(cases, "me", D("2026-03-27"));
+  EXPECT_EQ(
+      Refs(d.due_this_week),
+      (std::vector<std::string>{"c1/reminder/r1", "c1/care_plan_item/i3", "c1/grant_expires/g1"}));
+  // Expired: gone, not overdue.
+  const Dashboard later = BuildDashboard(cases, "me", D("2026-04-01"));
+  for (const auto& deadline : later.deadlines) EXPECT_NE(deadline.kind, "grant_expires");
+}
+
 TEST(DashboardTest, WarnsTwoWeeksThenOneWeekBeforeTheEndOfTheReflectionPeriod) {
   EXPECT_TRUE(BuildDashboard(Cases(), "me", D("2026-03-30")).reflection_warnings.empty());
   auto two = BuildDashboard(Cases(), "me", D("2026-03-31")).reflection_warnings;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
+
 #include "fixtures.h"
 
 namespace schakel::care {
@@ -123,6 +125,31 @@ TEST(ReferralTest, TheReceiverSeesOnlyTheGrantedGroupsAndNothingOnceRejectedOrRe
   for (ReferralState s : {kRejected, kRevoked}) {
     r.state = s;
     EXPECT_TRUE(ReceiverView(r, view, ShippedCareData()).empty());
+  }
+}
+
+// Whatever the view and the grant, the receiver never sees a field outside the granted groups.
+RC_GTEST_PROP(ReferralProperty, TheReceiverSeesNoFieldOutsideTheGrant, ()) {
+  const CareData& data = ShippedCareData();
+  std::vector<std::string> all_fields = {"unlisted"};
+  std::vector<std::string> all_groups;
+  for (const FieldGroup& g : data.field_groups) {
+    all_groups.push_back(g.id);
+    all_fields.insert(all_fields.end(), g.fields.begin(), g.fields.end());
+  }
+  CaseView view;
+  for (const std::string& f :
+       *rc::gen::container<std::vector<std::string>>(rc::gen::elementOf(all_fields))) {
+    view[f] = "value";
+  }
+  Referral r = Transfer();
+  r.field_groups = *rc::gen::unique<std::vector<std::string>>(rc::gen::elementOf(all_groups));
+  for (const auto& [field, value] : ReceiverView(r, view, data)) {
+    const FieldGroup* group = data.GroupOfField(field);
+    RC_ASSERT(group != nullptr);
+    RC_ASSERT(std::find(r.field_groups.begin(), r.field_groups.end(), group->id) !=
+              r.field_groups.end());
+    RC_ASSERT(view.count(field) == 1u);
   }
 }
 
