@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "care/consent.h"
 #include "domain/csv.h"
@@ -85,6 +86,14 @@ Status ValidateRegistration(const RegistrationRecord& r,
     return Error::Invalid("reporting_organisation_kind", "give the reporting organisation's kind");
   }
   return Status::Ok();
+}
+
+int AgeOn(Date born, Date on) {
+  const int years = static_cast<int>(on.year()) - static_cast<int>(born.year());
+  const bool birthday_to_come =
+      std::pair{static_cast<unsigned>(on.month()), static_cast<unsigned>(on.day())} <
+      std::pair{static_cast<unsigned>(born.month()), static_cast<unsigned>(born.day())};
+  return birthday_to_come ? years - 1 : years;
 }
 
 const char* AgeGroupOf(const RegistrationRecord& r) {

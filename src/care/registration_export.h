@@ -39,6 +39,10 @@ const std::vector<RegistrationColumn>& RegistrationColumns();
 Status ValidateRegistration(const RegistrationRecord& record,
                             const std::vector<std::string>& known_forms);
 
+// Age in whole years on `on` of someone born on `born`; a 29 February birthday comes on 1 March in
+// other years (our decision). REQUIRES: born is not after on.
+int AgeOn(Date born, Date on);
+
 // "minor", "adult" or "unknown" from the age.
 const char* AgeGroupOf(const RegistrationRecord& record);
 

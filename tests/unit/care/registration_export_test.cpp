@@ -61,6 +61,15 @@ INSTANTIATE_TEST_SUITE_P(
                    "reporting_organisation_kind"}),
     testing::ParamName());
 
+TEST(RegistrationExportTest, AgeCountsWholeYearsAndLeapDayBirthdays) {
+  EXPECT_EQ(AgeOn(D("2008-03-05"), D("2026-03-04")), 17);
+  EXPECT_EQ(AgeOn(D("2008-03-05"), D("2026-03-05")), 18);
+  EXPECT_EQ(AgeOn(D("2008-02-29"), D("2026-02-28")), 17);
+  EXPECT_EQ(AgeOn(D("2008-02-29"), D("2026-03-01")), 18);
+  EXPECT_EQ(AgeOn(D("2008-02-29"), D("2028-02-29")), 20);
+  EXPECT_EQ(AgeOn(D("2026-03-05"), D("2026-03-05")), 0);
+}
+
 TEST(RegistrationExportTest, UnknownNationalityAndAgeAreAllowed) {
   RegistrationRecord r = Record();
   r.nationality.clear();
