@@ -6,6 +6,7 @@
 #include <set>
 
 #include "care/consent.h"
+#include "care/wire_name.h"
 
 namespace schakel::care {
 
@@ -24,11 +25,9 @@ const char* ItemStatusName(ItemStatus s) {
 }
 
 std::optional<ItemStatus> ParseItemStatus(std::string_view name) {
-  for (ItemStatus s :
-       {ItemStatus::kOpen, ItemStatus::kInProgress, ItemStatus::kDone, ItemStatus::kCancelled}) {
-    if (name == ItemStatusName(s)) return s;
-  }
-  return std::nullopt;
+  return FromWireName(
+      name, {ItemStatus::kOpen, ItemStatus::kInProgress, ItemStatus::kDone, ItemStatus::kCancelled},
+      ItemStatusName);
 }
 
 bool IsOpen(const CarePlanItem& item) {

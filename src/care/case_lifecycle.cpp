@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "care/retention.h"
+#include "care/wire_name.h"
 
 namespace schakel::care {
 
@@ -22,6 +23,13 @@ const char* CaseStateName(CaseState s) {
       return "transferred";
   }
   return "registered";
+}
+
+std::optional<CaseState> ParseCaseState(std::string_view name) {
+  return FromWireName(name,
+                      {CaseState::kRegistered, CaseState::kIntake, CaseState::kCareTrajectory,
+                       CaseState::kAftercare, CaseState::kClosed, CaseState::kTransferred},
+                      CaseStateName);
 }
 
 const char* HtcdsCaseStatus(CaseState s) {
@@ -60,6 +68,14 @@ const char* CaseTransitionName(CaseTransition t) {
       return "transfer";
   }
   return "start_intake";
+}
+
+std::optional<CaseTransition> ParseCaseTransition(std::string_view name) {
+  return FromWireName(
+      name,
+      {CaseTransition::kStartIntake, CaseTransition::kStartCare, CaseTransition::kStartAftercare,
+       CaseTransition::kClose, CaseTransition::kReopen, CaseTransition::kTransfer},
+      CaseTransitionName);
 }
 
 namespace {

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "care/amsterdam_time.h"
 #include "care/care_data.h"
@@ -23,6 +24,7 @@ namespace schakel::care {
 enum class CaseState { kRegistered, kIntake, kCareTrajectory, kAftercare, kClosed, kTransferred };
 // "registered", "intake", "care_trajectory", "aftercare", "closed", "transferred"
 const char* CaseStateName(CaseState s);
+std::optional<CaseState> ParseCaseState(std::string_view name);
 
 // HTCDS 2.0 cas_Status of a state: Active (registered, intake, care trajectory), FollowUp
 // (aftercare), Closed, ClosedReferred (transferred).
@@ -34,6 +36,7 @@ bool IsActive(CaseState s);
 enum class CaseTransition { kStartIntake, kStartCare, kStartAftercare, kClose, kReopen, kTransfer };
 // "start_intake", "start_care", "start_aftercare", "close", "reopen", "transfer"
 const char* CaseTransitionName(CaseTransition t);
+std::optional<CaseTransition> ParseCaseTransition(std::string_view name);
 
 // What the guards look at, as the case is now.
 struct CaseFacts {

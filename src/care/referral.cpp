@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "care/wire_name.h"
+
 namespace schakel::care {
 
 const char* ReferralKindName(ReferralKind k) {
@@ -36,6 +38,20 @@ const char* ReferralActionName(ReferralAction a) {
       return "revoke";
   }
   return "accept";
+}
+
+std::optional<ReferralState> ParseReferralState(std::string_view name) {
+  return FromWireName(name,
+                      {ReferralState::kInProgress, ReferralState::kAccepted,
+                       ReferralState::kRejected, ReferralState::kDone, ReferralState::kRevoked},
+                      ReferralStateName);
+}
+
+std::optional<ReferralAction> ParseReferralAction(std::string_view name) {
+  return FromWireName(name,
+                      {ReferralAction::kAccept, ReferralAction::kReject, ReferralAction::kComplete,
+                       ReferralAction::kRevoke},
+                      ReferralActionName);
 }
 
 Status ValidateReferral(const Referral& r, const CareData& data) {

@@ -11,7 +11,9 @@
 // Pure; the use case audits every step.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "care/care_data.h"
@@ -27,9 +29,11 @@ const char* ReferralKindName(ReferralKind k);  // "referral", "transfer"
 enum class ReferralState { kInProgress, kAccepted, kRejected, kDone, kRevoked };
 // "in_progress", "accepted", "rejected", "done", "revoked"
 const char* ReferralStateName(ReferralState s);
+std::optional<ReferralState> ParseReferralState(std::string_view name);
 
 enum class ReferralAction { kAccept, kReject, kComplete, kRevoke };
 const char* ReferralActionName(ReferralAction a);  // "accept", "reject", "complete", "revoke"
+std::optional<ReferralAction> ParseReferralAction(std::string_view name);
 
 struct Referral {
   std::string id;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "care/wire_name.h"
+
 namespace schakel::care {
 
 const char* ReflectionOutcomeName(ReflectionOutcome o) {
@@ -19,11 +21,10 @@ const char* ReflectionOutcomeName(ReflectionOutcome o) {
 }
 
 std::optional<ReflectionOutcome> ParseReflectionOutcome(std::string_view name) {
-  for (ReflectionOutcome o : {ReflectionOutcome::kReportedCrime, ReflectionOutcome::kCooperates,
-                              ReflectionOutcome::kCannotCooperate, ReflectionOutcome::kNone}) {
-    if (name == ReflectionOutcomeName(o)) return o;
-  }
-  return std::nullopt;
+  return FromWireName(name,
+                      {ReflectionOutcome::kReportedCrime, ReflectionOutcome::kCooperates,
+                       ReflectionOutcome::kCannotCooperate, ReflectionOutcome::kNone},
+                      ReflectionOutcomeName);
 }
 
 const char* DeadlineKindName(DeadlineKind k) {

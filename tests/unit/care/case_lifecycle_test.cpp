@@ -256,6 +256,17 @@ TEST(CaseLifecycleTest, StatesMapToHtcdsCaseStatus) {
   EXPECT_STREQ(HtcdsCaseStatus(kTransferred), "ClosedReferred");
 }
 
+TEST(CaseLifecycleTest, WireNamesRoundTrip) {
+  for (int i = 0; i < 6; ++i) {
+    const auto s = static_cast<CaseState>(i);
+    const auto t = static_cast<CaseTransition>(i);
+    EXPECT_EQ(ParseCaseState(CaseStateName(s)), s);
+    EXPECT_EQ(ParseCaseTransition(CaseTransitionName(t)), t);
+  }
+  EXPECT_FALSE(ParseCaseState("open").has_value());
+  EXPECT_FALSE(ParseCaseTransition("finish").has_value());
+}
+
 TEST(CaseLifecycleTest, NamesAreTheWireNames) {
   EXPECT_STREQ(CaseStateName(kCare), "care_trajectory");
   EXPECT_STREQ(CaseTransitionName(kAftercareT), "start_aftercare");

@@ -62,6 +62,16 @@ INSTANTIATE_TEST_SUITE_P(
              ReferralActionName(p.param.action);
     });
 
+TEST(ReferralTest, WireNamesRoundTrip) {
+  for (auto s : {kInProgress, kAccepted, kRejected, kDone, kRevoked}) {
+    EXPECT_EQ(ParseReferralState(ReferralStateName(s)), s);
+  }
+  for (auto a : {kAccept, kReject, kComplete, kRevoke}) {
+    EXPECT_EQ(ParseReferralAction(ReferralActionName(a)), a);
+  }
+  EXPECT_FALSE(ParseReferralState("pending").has_value());
+}
+
 TEST(ReferralTest, RejectAndRevokeNeedAReason) {
   EXPECT_EQ(ApplyReferralStep(kInProgress, {kReject, " "}).error().field, "reason");
   EXPECT_EQ(ApplyReferralStep(kAccepted, {kRevoke, ""}).error().field, "reason");

@@ -128,5 +128,16 @@ RC_GTEST_PROP(ReflectionPeriodProperty, AtMostThreeMonthsAndMonotone, ()) {
   RC_ASSERT(DaysBetween(last, LastDayOfReflection(AddDays(start, 1))) >= 0);
 }
 
+// Every deadline's instant is the first second of its Amsterdam date, in summer and winter alike.
+RC_GTEST_PROP(ReflectionPeriodProperty, DeadlineInstantsStartTheirLocalDate, ()) {
+  const Date start =
+      AddDays(Date{std::chrono::year{2026}, std::chrono::January, std::chrono::day{1}},
+              *rc::gen::inRange(0, 365 * 30));
+  for (const ReflectionDeadline& d : ReflectionDeadlines(*StartReflectionPeriod(start))) {
+    RC_ASSERT(AmsterdamDate(d.starts_utc) == d.date);
+    RC_ASSERT(AmsterdamDate(d.starts_utc - std::chrono::seconds{1}) == AddDays(d.date, -1));
+  }
+}
+
 }  // namespace
 }  // namespace schakel::care
