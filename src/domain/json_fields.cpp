@@ -50,6 +50,25 @@ Result<int> RequiredPositiveInt(const json& obj, const std::string& where, const
   return obj.at(key).get<int>();
 }
 
+Result<std::vector<std::string>> OptionalStringList(const json& obj, const std::string& where,
+                                                    const char* key) {
+  std::vector<std::string> out;
+  if (!obj.is_object() || !obj.contains(key)) return out;
+  const std::string field = FieldPath(where, key);
+  if (!obj.at(key).is_array()) {
+    return Error::Invalid(field, fmt::format("'{}' must be a list of strings", field));
+  }
+  for (size_t i = 0; i < obj.at(key).size(); ++i) {
+    const json& v = obj.at(key)[i];
+    if (!v.is_string() || v.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos) {
+      const std::string item = fmt::format("{}[{}]", field, i);
+      return Error::Invalid(item, fmt::format("'{}' must be a non-empty string", item));
+    }
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
 Result<bool> OptionalBool(const json& obj, const std::string& where, const char* key, bool absent) {
   if (!obj.is_object() || !obj.contains(key)) return absent;
   if (!obj.at(key).is_boolean()) {
@@ -57,6 +76,20 @@ Result<bool> OptionalBool(const json& obj, const std::string& where, const char*
     return Error::Invalid(field, fmt::format("'{}' must be true or false", field));
   }
   return obj.at(key).get<bool>();
+}
+
+Result<DataHeader> ParseDataHeader(const json& doc, const char* what) {
+  if (!doc.is_object()) return Error::Invalid("", fmt::format("{} must be a JSON object", what));
+  auto id = RequiredString(doc, "", "id");
+  if (!id) return id.error();
+  auto status = RequiredString(doc, "", "status");
+  if (!status) return status.error();
+  if (*status != "provisional" && *status != "official") {
+    return Error::Invalid("status", "'status' must be provisional or official");
+  }
+  auto title = RequiredText(doc, "", "title");
+  if (!title) return title.error();
+  return DataHeader{*id, *status, *title};
 }
 
 Result<json> ReadJsonFile(const std::filesystem::path& path) {

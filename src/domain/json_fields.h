@@ -23,6 +23,16 @@ struct LocalizedText {
   const std::string& In(std::string_view lang) const { return lang == "en" ? en : nl; }
 };
 
+// The head every data file has: a stable `id` ("2026-1"), a `status` ("provisional" or
+// "official") and a two-language `title`.
+struct DataHeader {
+  std::string id;
+  std::string status;
+  LocalizedText title;
+};
+// Reads the head of a data file; `what` names the document in the error ("a catalogue").
+Result<DataHeader> ParseDataHeader(const nlohmann::json& doc, const char* what);
+
 // The JSON path of member `key` inside the object at `where` ("" is the document itself).
 std::string FieldPath(const std::string& where, std::string_view key);
 
@@ -35,6 +45,10 @@ Result<LocalizedText> RequiredText(const nlohmann::json& obj, const std::string&
 // A required whole number of at least 1.
 Result<int> RequiredPositiveInt(const nlohmann::json& obj, const std::string& where,
                                 const char* key);
+
+// An optional list of non-blank strings; absent means empty. Errors name the item ("forms[2]").
+Result<std::vector<std::string>> OptionalStringList(const nlohmann::json& obj,
+                                                    const std::string& where, const char* key);
 
 // An optional true/false member; `absent` when it is not there.
 Result<bool> OptionalBool(const nlohmann::json& obj, const std::string& where, const char* key,
@@ -63,6 +77,38 @@ Result<std::vector<T>> ParseEntries(const nlohmann::json& doc, const char* key, 
     out.push_back(std::move(*entry));
   }
   return out;
+}
+
+// ParseEntries for a list whose entries have an `id` member, unique within the list: a second
+// one is refused as "duplicate <kind> id '<id>'".
+template <typename T, typename ParseOne>
+Result<std::vector<T>> ParseIdEntries(const nlohmann::json& doc, const char* key, const char* kind,
+                                      ParseOne parse_one) {
+  return ParseEntries<T>(doc, key, fmt::format("{} id", kind).c_str(), "id", parse_one,
+                         [](const T& e) { return e.id; });
+}
+
+// A T with the required `id` and two-language `name` every simple data entry has; the caller
+// reads the rest of its members.
+template <typename T>
+Result<T> ParseIdAndName(const nlohmann::json& entry, const std::string& where) {
+  auto id = RequiredString(entry, where, "id");
+  if (!id) return id.error();
+  auto name = RequiredText(entry, where, "name");
+  if (!name) return name.error();
+  T out{};
+  out.id = std::move(*id);
+  out.name = std::move(*name);
+  return out;
+}
+
+// The entry of a parsed list with this `id`, or nullptr.
+template <typename T>
+const T* FindById(const std::vector<T>& entries, std::string_view id) {
+  for (const T& e : entries) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
 }
 
 // Reads and parses a JSON file. A syntax error reports line and column; a missing file says so.

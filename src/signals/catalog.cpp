@@ -49,42 +49,6 @@ const std::vector<std::string>& RequiredTextKeys() {
 
 namespace {
 
-template <typename T>
-const T* FindById(const std::vector<T>& entries, std::string_view id) {
-  for (const T& e : entries) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
-
-// An optional list of non-blank strings (HTCDS values, form ids); absent means empty.
-Result<std::vector<std::string>> StringList(const json& obj, const std::string& where,
-                                            const char* key) {
-  std::vector<std::string> out;
-  if (!obj.contains(key)) return out;
-  const std::string field = FieldPath(where, key);
-  if (!obj.at(key).is_array()) {
-    return Error::Invalid(field, fmt::format("'{}' must be a list of strings", field));
-  }
-  for (size_t i = 0; i < obj.at(key).size(); ++i) {
-    const json& v = obj.at(key)[i];
-    if (!v.is_string() || v.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos) {
-      const std::string item = fmt::format("{}[{}]", field, i);
-      return Error::Invalid(item, fmt::format("'{}' must be a non-empty string", item));
-    }
-    out.push_back(v.get<std::string>());
-  }
-  return out;
-}
-
-// A section of entries that have an `id`, unique within the section.
-template <typename T, typename ParseOne>
-Result<std::vector<T>> ParseSection(const json& doc, const char* key, const char* kind,
-                                    ParseOne parse_one) {
-  return ParseEntries<T>(doc, key, fmt::format("{} id", kind).c_str(), "id", parse_one,
-                         [](const T& e) { return e.id; });
-}
-
 // The id and two-language name every simple entry has.
 struct Named {
   std::string id;
@@ -92,11 +56,7 @@ struct Named {
 };
 
 Result<Named> ParseNamed(const json& e, const std::string& where) {
-  auto id = RequiredString(e, where, "id");
-  if (!id) return id.error();
-  auto name = RequiredText(e, where, "name");
-  if (!name) return name.error();
-  return Named{*id, *name};
+  return ParseIdAndName<Named>(e, where);
 }
 
 Result<Source> ParseSource(const json& e, const std::string& where) {
@@ -112,7 +72,7 @@ Result<Source> ParseSource(const json& e, const std::string& where) {
 Result<Form> ParseForm(const json& e, const std::string& where) {
   auto named = ParseNamed(e, where);
   if (!named) return named.error();
-  auto htcds = StringList(e, where, "htcds");
+  auto htcds = OptionalStringList(e, where, "htcds");
   if (!htcds) return htcds.error();
   return Form{named->id, named->name, *htcds};
 }
@@ -149,7 +109,7 @@ Result<std::string> CitedSource(const Catalog& c, const json& e, const std::stri
 
 Result<std::vector<std::string>> IndicatorForms(const Catalog& c, const json& e,
                                                 const std::string& where, const std::string& id) {
-  auto forms = StringList(e, where, "forms");
+  auto forms = OptionalStringList(e, where, "forms");
   if (!forms) return forms.error();
   if (forms->empty()) {
     return Error::Invalid(where + ".forms", fmt::format("indicator '{}' names no form", id));
@@ -188,7 +148,7 @@ Result<Indicator> ParseIndicator(const Catalog& c, const json& e, const std::str
   if (!wording) return wording.error();
   auto group = IndicatorGroupOf(c, e, where, *id);
   if (!group) return group.error();
-  auto htcds = StringList(e, where, "htcds");
+  auto htcds = OptionalStringList(e, where, "htcds");
   if (!htcds) return htcds.error();
   return Indicator{*id, *forms, *text, *source, *wording, *group, *htcds};
 }
@@ -198,7 +158,7 @@ Result<RiskFactor> ParseRiskFactor(const Catalog& c, const json& e, const std::s
   if (!named) return named.error();
   auto source = CitedSource(c, e, where, named->id);
   if (!source) return source.error();
-  auto htcds = StringList(e, where, "htcds");
+  auto htcds = OptionalStringList(e, where, "htcds");
   if (!htcds) return htcds.error();
   return RiskFactor{named->id, named->name, *source, *htcds};
 }
@@ -226,7 +186,7 @@ Result<Urgency> ParseUrgency(const json& e, const std::string& where) {
 Result<PartnerKind> ParsePartnerKind(const json& e, const std::string& where) {
   auto named = ParseNamed(e, where);
   if (!named) return named.error();
-  auto htcds = StringList(e, where, "htcds");
+  auto htcds = OptionalStringList(e, where, "htcds");
   if (!htcds) return htcds.error();
   return PartnerKind{named->id, named->name, *htcds};
 }
@@ -276,44 +236,37 @@ Result<std::vector<CatalogText>> ParseTexts(const json& doc) {
 }
 
 Status ParseHeader(const json& doc, Catalog& c) {
-  if (!doc.is_object()) return Error::Invalid("", "a catalogue must be a JSON object");
-  auto id = RequiredString(doc, "", "id");
-  if (!id) return id.error();
-  auto status = RequiredString(doc, "", "status");
-  if (!status) return status.error();
-  if (*status != "provisional" && *status != "official") {
-    return Error::Invalid("status", "'status' must be provisional or official");
-  }
-  auto title = RequiredText(doc, "", "title");
-  if (!title) return title.error();
-  c.id = *id;
-  c.status = *status;
-  c.title = *title;
+  auto header = ParseDataHeader(doc, "a catalogue");
+  if (!header) return header.error();
+  c.id = header->id;
+  c.status = header->status;
+  c.title = header->title;
   return Status::Ok();
 }
 
 // Sections that name no other section.
 Status ParseIndependentSections(const json& doc, Catalog& c) {
-  auto sources = ParseSection<Source>(doc, "sources", "source", ParseSource);
+  auto sources = ParseIdEntries<Source>(doc, "sources", "source", ParseSource);
   if (!sources) return sources.error();
   c.sources = std::move(*sources);
-  auto forms = ParseSection<Form>(doc, "forms", "form", ParseForm);
+  auto forms = ParseIdEntries<Form>(doc, "forms", "form", ParseForm);
   if (!forms) return forms.error();
   c.forms = std::move(*forms);
-  auto groups = ParseSection<IndicatorGroup>(doc, "indicator_groups", "group", ParseGroup);
+  auto groups = ParseIdEntries<IndicatorGroup>(doc, "indicator_groups", "group", ParseGroup);
   if (!groups) return groups.error();
   c.indicator_groups = std::move(*groups);
-  auto channels = ParseSection<Channel>(doc, "channels", "channel", ParseChannel);
+  auto channels = ParseIdEntries<Channel>(doc, "channels", "channel", ParseChannel);
   if (!channels) return channels.error();
   c.channels = std::move(*channels);
-  auto urgencies = ParseSection<Urgency>(doc, "urgencies", "urgency", ParseUrgency);
+  auto urgencies = ParseIdEntries<Urgency>(doc, "urgencies", "urgency", ParseUrgency);
   if (!urgencies) return urgencies.error();
   c.urgencies = std::move(*urgencies);
-  auto partners = ParseSection<PartnerKind>(doc, "partner_kinds", "partner kind", ParsePartnerKind);
+  auto partners =
+      ParseIdEntries<PartnerKind>(doc, "partner_kinds", "partner kind", ParsePartnerKind);
   if (!partners) return partners.error();
   c.partner_kinds = std::move(*partners);
   auto reasons =
-      ParseSection<ClosingReason>(doc, "closing_reasons", "closing reason", ParseClosingReason);
+      ParseIdEntries<ClosingReason>(doc, "closing_reasons", "closing reason", ParseClosingReason);
   if (!reasons) return reasons.error();
   c.closing_reasons = std::move(*reasons);
   return CheckUrgencyRanks(c.urgencies);
@@ -321,12 +274,12 @@ Status ParseIndependentSections(const json& doc, Catalog& c) {
 
 // Sections whose entries name forms, groups or sources.
 Status ParseReferringSections(const json& doc, Catalog& c) {
-  auto indicators = ParseSection<Indicator>(
+  auto indicators = ParseIdEntries<Indicator>(
       doc, "indicators", "indicator",
       [&c](const json& e, const std::string& where) { return ParseIndicator(c, e, where); });
   if (!indicators) return indicators.error();
   c.indicators = std::move(*indicators);
-  auto risks = ParseSection<RiskFactor>(
+  auto risks = ParseIdEntries<RiskFactor>(
       doc, "risk_factors", "risk factor",
       [&c](const json& e, const std::string& where) { return ParseRiskFactor(c, e, where); });
   if (!risks) return risks.error();
