@@ -46,6 +46,9 @@ std::set<Role> RolesFrom(const std::set<std::string>& names) {
   return out;
 }
 
+constexpr const char* kDemoPrefix = "demo-";
+constexpr const char* kDemoSetting = "demo_mode";
+
 bool TotpRequired(const std::set<Role>& roles) {
   return std::any_of(roles.begin(), roles.end(),
                      [](Role r) { return r == Role::kAdmin || SeesPersonalData(r); });
@@ -358,14 +361,57 @@ struct IdentityService::Impl {
   }
 
   // What comes after the password (step or change) for this user.
-  static SessionStage AfterPassword(const UserRow& u) {
+  // Demo accounts in demo mode skip the second factor (the pages say so on every screen).
+  static bool DemoWaiver(Db& db, const UserRow& u) {
+    if (u.username.rfind(kDemoPrefix, 0) != 0) return false;
+    auto on = IdentityRepository(db).Setting(kDemoSetting);
+    return on.ok() && on->has_value() && **on == "on";
+  }
+
+  static SessionStage AfterPassword(Db& db, const UserRow& u) {
     if (u.must_change_password) return SessionStage::kPasswordChange;
+    if (DemoWaiver(db, u)) return SessionStage::kFull;
     if (u.totp_secret) return SessionStage::kTotp;
     if (TotpRequired(RolesFrom(u.roles))) return SessionStage::kTotpEnrol;
     return SessionStage::kFull;
   }
 
   // --- management ------------------------------------------------------------------------
+  // Checks and stores a new account with `password` (audited as user.create).
+  Result<UserView> AddUser(const Actor& actor, const NewUser& request, std::string_view password,
+                           bool must_change_password) const {
+    if (!ValidUsername(request.username)) {
+      return Error::Invalid(
+          "username", "use 3 to 64 characters: lower-case letters, digits, '.', '_', '-', '@'");
+    }
+    if (!ValidDisplayText(request.display_name, 120)) {
+      return Error::Invalid("display_name", "give a name of 1 to 120 characters");
+    }
+    if (Status st = AuthorizeGrant(actor, request.organisation, request.roles); !st.ok()) {
+      return st.error();
+    }
+    auto hash = security::HashPassword(password, s.options_.argon2);
+    if (!hash) return hash.error();
+    UserRow u;
+    u.id = security::NewUuid(security::SystemRandom());
+    u.organisation = request.organisation;
+    u.username = request.username;
+    u.display_name = request.display_name;
+    u.password_hash = *hash;
+    u.must_change_password = must_change_password;
+    u.created_at = Now();
+    u.created_by = actor.id;
+    u.roles = RoleNames(request.roles);
+    auto db = s.database_.Acquire();
+    return store::InTransaction<UserView>(*db, [&](Db& tx) -> Result<UserView> {
+      if (Status st = IdentityRepository(tx).InsertUser(u); !st.ok()) return st.error();
+      if (Status st = s.audit_.Record(tx, actor.Event("user.create", "user", u.id)); !st.ok()) {
+        return st.error();
+      }
+      return View(tx, u);
+    });
+  }
+
   Result<UserRow> UserFor(const Actor& actor, std::string_view user_id) const {
     auto user = [&] {
       auto db = s.database_.Acquire();
@@ -541,7 +587,7 @@ Result<SessionGrant> IdentityService::Login(std::string_view username, std::stri
         }
       }
     }
-    auto grant = impl.NewSession(tx, u, Impl::AfterPassword(u), address, false);
+    auto grant = impl.NewSession(tx, u, Impl::AfterPassword(tx, u), address, false);
     if (!grant) return grant.error();
     if (Status st = audit_.Record(
             tx, impl.Event(u.id, u.organisation, "login", u.id, AuditResult::kSuccess, address));
@@ -731,7 +777,7 @@ Result<SessionGrant> IdentityService::ChangePassword(std::string_view token,
     const std::string now = impl.Now();
     if (Status st = repo.SetPassword(u.id, *hash, false, now); !st.ok()) return st.error();
     u.must_change_password = false;
-    const SessionStage next = was_full ? SessionStage::kFull : Impl::AfterPassword(u);
+    const SessionStage next = was_full ? SessionStage::kFull : Impl::AfterPassword(tx, u);
     auto grant = impl.NewSession(tx, u, next, address, true);  // ends every other session
     if (!grant) return grant.error();
     if (Status st = audit_.Record(tx, impl.Event(u.id, u.organisation, "password.change", u.id,
@@ -768,39 +814,61 @@ Status IdentityService::MayManageUsers(const Actor& actor, std::string_view orga
   return impl.AuthorizeOn(actor, organisation, "organisation", organisation);
 }
 
-Result<IssuedPassword> IdentityService::CreateUser(const Actor& actor, const NewUser& request) {
-  Impl impl{*this};
-  if (!ValidUsername(request.username)) {
-    return Error::Invalid("username",
-                          "use 3 to 64 characters: lower-case letters, digits, '.', '_', '-', '@'");
-  }
-  if (!ValidDisplayText(request.display_name, 120)) {
-    return Error::Invalid("display_name", "give a name of 1 to 120 characters");
-  }
-  if (Status st = impl.AuthorizeGrant(actor, request.organisation, request.roles); !st.ok()) {
-    return st.error();
-  }
-  const std::string password = OneTimePassword();
-  auto hash = security::HashPassword(password, options_.argon2);
-  if (!hash) return hash.error();
-  UserRow u;
-  u.id = security::NewUuid(security::SystemRandom());
-  u.organisation = request.organisation;
-  u.username = request.username;
-  u.display_name = request.display_name;
-  u.password_hash = *hash;
-  u.must_change_password = true;
-  u.created_at = impl.Now();
-  u.created_by = actor.id;
-  u.roles = RoleNames(request.roles);
+Result<bool> IdentityService::DemoMode() {
   auto db = database_.Acquire();
-  return store::InTransaction<IssuedPassword>(*db, [&](Db& tx) -> Result<IssuedPassword> {
-    if (Status st = IdentityRepository(tx).InsertUser(u); !st.ok()) return st.error();
-    if (Status st = audit_.Record(tx, actor.Event("user.create", "user", u.id)); !st.ok()) {
+  auto value = IdentityRepository(*db).Setting(kDemoSetting);
+  if (!value) return value.error();
+  return value->has_value() && **value == "on";
+}
+
+Status IdentityService::EnableDemoMode(const Actor& actor) {
+  if (!actor.principal.system) {
+    return Error::Forbidden("only the operator on the server's command line switches demo mode on");
+  }
+  auto db = database_.Acquire();
+  auto done = store::InTransaction<bool>(*db, [&](Db& tx) -> Result<bool> {
+    IdentityRepository repo(tx);
+    auto current = repo.Setting(kDemoSetting);
+    if (!current) return current.error();
+    if (current->has_value() && **current == "on") return false;
+    auto users = repo.CountUsers();
+    if (!users) return users.error();
+    auto data = repo.HoldsCaseData();
+    if (!data) return data.error();
+    if (*users > 0 || *data) {
+      return Error::Conflict(
+          "demo mode needs an installation without users, persons and signals: this one holds "
+          "real work, and demo accounts with known passwords must never reach it");
+    }
+    if (Status st = repo.SetSetting(kDemoSetting, "on"); !st.ok()) return st.error();
+    if (Status st = audit_.Record(tx, actor.Event("demo_mode.enable", "setting", kDemoSetting));
+        !st.ok()) {
       return st.error();
     }
-    return IssuedPassword{impl.View(tx, u), password};
+    return true;
   });
+  if (!done) return done.error();
+  return {};
+}
+
+Result<UserView> IdentityService::CreateDemoUser(const Actor& actor, const NewUser& request,
+                                                 std::string_view password) {
+  Impl impl{*this};
+  auto on = DemoMode();
+  if (!on) return on.error();
+  if (!*on) return Error::Conflict("demo accounts exist only in demo mode");
+  if (request.username.rfind(kDemoPrefix, 0) != 0) {
+    return Error::Invalid("username", "demo accounts are named demo-…");
+  }
+  return impl.AddUser(actor, request, password, false);
+}
+
+Result<IssuedPassword> IdentityService::CreateUser(const Actor& actor, const NewUser& request) {
+  Impl impl{*this};
+  const std::string password = OneTimePassword();
+  auto view = impl.AddUser(actor, request, password, true);
+  if (!view) return view.error();
+  return IssuedPassword{std::move(view).value(), password};
 }
 
 Result<std::vector<UserView>> IdentityService::ListUsers(const Actor& actor,

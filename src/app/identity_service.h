@@ -169,6 +169,17 @@ class IdentityService {
   // Whether the actor manages the accounts of `organisation` (a refusal is audited): for pages
   // that show a form before anything is submitted.
   Status MayManageUsers(const Actor& actor, std::string_view organisation);
+  // Demo mode (docs/operations.md, "Demo mode"): an installation with only synthetic data where
+  // demo accounts (user names "demo-…") sign in with a documented password and without a second
+  // factor, and every page says so. It can be switched on only by the operator (system actor) on
+  // an installation without users, persons and signals, and never off again (demo data stays
+  // demo data). Audited as "demo_mode.enable".
+  Result<bool> DemoMode();
+  Status EnableDemoMode(const Actor& actor);
+  // A demo account with a known password (no change at first login). Only in demo mode, only for
+  // user names starting with "demo-"; the same role rules as CreateUser. Audited "user.create".
+  Result<UserView> CreateDemoUser(const Actor& actor, const NewUser& request,
+                                  std::string_view password);
   Result<IssuedPassword> CreateUser(const Actor& actor, const NewUser& user);
   Result<std::vector<UserView>> ListUsers(const Actor& actor, std::string_view organisation);
   Result<UserView> GetUser(const Actor& actor, std::string_view user_id);

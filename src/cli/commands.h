@@ -15,6 +15,7 @@ void RegisterAuditCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterUserCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterTokenCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterKeysCommands(CLI::App& root, Context& ctx, int& exit_code);
+void RegisterSignalCommands(CLI::App& root, Context& ctx, int& exit_code);
 // Returns the `demo` subcommand so other modules can add to it.
 CLI::App* RegisterDemoCommands(CLI::App& root, Context& ctx, int& exit_code);
 

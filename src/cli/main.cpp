@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/demo_export_command.h"
+#include "cli/demo_setup_command.h"
 #include "cli/estimate_command.h"
 #include "cli/link_command.h"
 
@@ -50,8 +51,10 @@ int main(int argc, char** argv) {
   RegisterUserCommands(app, ctx, exit_code);
   RegisterTokenCommands(app, ctx, exit_code);
   RegisterKeysCommands(app, ctx, exit_code);
+  RegisterSignalCommands(app, ctx, exit_code);
   CLI::App* demo = RegisterDemoCommands(app, ctx, exit_code);
   RegisterDemoExportCommand(*demo);
+  RegisterDemoSetupCommands(*demo, ctx, exit_code);
   RegisterLinkCommands(app);
   RegisterEstimateCommand(app);
 

@@ -69,6 +69,12 @@ std::set<std::string> SplitWords(std::string_view text) {
   return out;
 }
 
+Result<bool> IdentityRepository::HoldsCaseData() {
+  auto rows = db_.Query("SELECT (SELECT COUNT(*) FROM persons) + (SELECT COUNT(*) FROM signals)");
+  if (!rows) return rows.error();
+  return rows->front().Int(0) > 0;
+}
+
 Result<int64_t> IdentityRepository::CountUsers() {
   auto rows = db_.Query("SELECT COUNT(*) FROM users");
   if (!rows) return rows.error();

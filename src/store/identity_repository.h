@@ -99,6 +99,8 @@ class IdentityRepository {
   Status TouchToken(std::string_view id, std::string_view at);
 
   Result<std::optional<std::string>> Setting(std::string_view name);
+  // Whether any person or signal is stored (demo mode may only start on an empty installation).
+  Result<bool> HoldsCaseData();
   Status SetSetting(std::string_view name, std::string_view value);
 
  private:

@@ -9,6 +9,7 @@
 
 #include "app/audit_trail.h"
 #include "app/person_service.h"
+#include "cli_runner.h"
 #include "person_fixture.h"
 #include "security/field_cipher.h"
 #include "temp_database.h"
@@ -16,37 +17,16 @@
 namespace schakel {
 namespace {
 
-struct RunResult {
-  int exit_code;
-  std::string output;  // stdout and stderr
-};
+using testing::RunResult;
 
 class KeysCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     data_dir_ = store::testing::FreshTempDir("schakel-keys") / "var";
-    ASSERT_EQ(Run("org import-safety-regions " SCHAKEL_SHARED_DATA_DIR "/nl/safety-regions.csv")
-                  .exit_code,
-              0);
-    ASSERT_EQ(
-        Run("org import-municipalities " SCHAKEL_SHARED_DATA_DIR "/nl/municipalities-2022.csv")
-            .exit_code,
-        0);
+    ASSERT_TRUE(testing::ImportReferenceLists(data_dir_));
   }
 
-  // The paths involved have no spaces or shell characters (temporary folder, source tree).
-  RunResult Run(const std::string& args) {
-    const std::string command = std::string(SCHAKEL_BINARY) + " --data-dir " + data_dir_.string() +
-                                " --log-level warn " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    EXPECT_NE(pipe, nullptr);
-    std::string out;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128, out};
-  }
+  RunResult Run(const std::string& args) { return testing::RunSchakel(data_dir_, args); }
 
   security::KeyRing Keys() {
     auto ring = security::LoadKeyFile(data_dir_ / "schakel.keys");

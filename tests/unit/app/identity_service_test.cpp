@@ -13,13 +13,24 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class IdentityTest : public testing::AppFixture {
+// An identity service on a fresh installation (no users yet).
+class IdentityBase : public testing::AppFixture {
  protected:
   void SetUp() override {
     AppFixture::SetUp();
     IdentityOptions options;
     options.argon2 = security::Argon2Limits::MinimumForTests();
     identity_.emplace(*database_, clock_, audit_, keys_, common_, options);
+  }
+  security::KeyRing keys_ = security::KeyRing::Generate(security::SystemRandom());
+  security::CommonPasswords common_{{"welkom2026!!", "wachtwoord123"}};
+  std::optional<IdentityService> identity_;
+};
+
+class IdentityTest : public IdentityBase {
+ protected:
+  void SetUp() override {
+    IdentityBase::SetUp();
     auto first = identity_->EnsureFirstAdmin("SCHAKEL", "Beheer Schakel");
     ASSERT_TRUE(first.ok()) << first.error().message;
     ASSERT_TRUE(first->has_value());
@@ -67,9 +78,6 @@ class IdentityTest : public testing::AppFixture {
     return *store::AuditRepository(*db).Find(q);
   }
 
-  security::KeyRing keys_ = security::KeyRing::Generate(security::SystemRandom());
-  security::CommonPasswords common_{{"welkom2026!!", "wachtwoord123"}};
-  std::optional<IdentityService> identity_;
   std::string admin_password_;
   std::string admin_token_;
 };
@@ -307,6 +315,61 @@ TEST_F(IdentityTest, ApiTokensAreScopedExpiringAndRevocable) {
                 .error()
                 .field,
             "scopes");
+}
+
+}  // namespace
+}  // namespace schakel::app
+
+namespace schakel::app {
+namespace {
+
+// Demo mode: only on an empty installation, only by the operator; demo accounts sign in with the
+// documented password and without a second factor; other accounts keep theirs.
+using DemoModeTest = IdentityBase;
+
+TEST_F(DemoModeTest, DemoAccountsSignInWithoutSecondFactorOnlyInDemoMode) {
+  const NewUser coordinator{"GM0014", "demo-zorg", "Demo Zorg", {Role::kCareCoordinator}};
+  auto refused = identity_->CreateDemoUser(actor_, coordinator, "demo-schakel");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_FALSE(*identity_->DemoMode());
+
+  Actor web = actor_;
+  web.principal = Principal{};
+  web.principal.user = "someone";
+  EXPECT_EQ(identity_->EnableDemoMode(web).error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(identity_->EnableDemoMode(actor_).ok());
+  ASSERT_TRUE(identity_->EnableDemoMode(actor_).ok());  // already on: nothing changes
+  EXPECT_TRUE(*identity_->DemoMode());
+
+  EXPECT_EQ(identity_
+                ->CreateDemoUser(actor_, {"GM0014", "zorg", "Zorg", {Role::kCareCoordinator}},
+                                 "demo-schakel")
+                .error()
+                .field,
+            "username");
+  ASSERT_TRUE(identity_->CreateDemoUser(actor_, coordinator, "demo-schakel").ok());
+  auto grant = identity_->Login("demo-zorg", "demo-schakel", "10.0.0.1");
+  ASSERT_TRUE(grant.ok()) << grant.error().message;
+  EXPECT_EQ(grant->stage, SessionStage::kFull);  // no password change, no second factor
+
+  // An ordinary account in a demo installation still needs its second factor.
+  auto issued =
+      identity_->CreateUser(actor_, {"GM0014", "echte-zorg", "Zorg", {Role::kCareCoordinator}});
+  ASSERT_TRUE(issued.ok());
+  auto first = identity_->Login("echte-zorg", issued->one_time_password, "10.0.0.1");
+  auto changed = identity_->ChangePassword(first->token, issued->one_time_password,
+                                           "Een lang en eigen wachtwoord 2026", "10.0.0.1");
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_EQ(changed->stage, SessionStage::kTotpEnrol);
+}
+
+TEST_F(DemoModeTest, AnInstallationWithUsersNeverBecomesADemo) {
+  ASSERT_TRUE(identity_->EnsureFirstAdmin("SCHAKEL", "Beheer Schakel").ok());
+  auto refused = identity_->EnableDemoMode(actor_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_FALSE(*identity_->DemoMode());
 }
 
 }  // namespace

@@ -1,0 +1,276 @@
+// `schakel demo setup`: turns an empty installation into a demo installation (demo mode, one demo
+// account per role, synthetic signals); `schakel demo signals`: only the signals, drawn from the
+// synthetic world (src/synth): the mix of forms, ages, sexes and nationalities follows
+// the published figures, names vary between sources as they do in reality (so the same person
+// shows up in several signals), and older signals have been assessed and forwarded as a care
+// coordinator would. Only synthetic persons; deterministic for a seed and a day.
+#include "cli/demo_setup_command.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <tuple>
+
+#include "cli/commands.h"
+#include "store/organisation_repository.h"
+#include "synth/demo_export.h"
+#include "synth/prng.h"
+#include "synth/world.h"
+
+namespace schakel::cli {
+
+namespace {
+
+struct DemoSignalsArgs {
+  std::uint64_t seed = 7;
+  double scale = 0.5;
+  std::size_t max = 500;
+  std::string municipalities;
+  std::string model_dir = synth::DefaultSynthDataDir();
+};
+
+std::string ChannelOf(const std::string& source) {
+  if (source == "municipality") return "staff";
+  if (source == "comensha") return "anonymous";
+  return "partner";
+}
+
+const char* FormWords(const std::string& form) {
+  if (form == "sexual") return "seksuele uitbuiting";
+  if (form == "labour") return "arbeidsuitbuiting";
+  if (form == "criminal") return "criminele uitbuiting";
+  return "gedwongen orgaanverwijdering";
+}
+
+// The signal a source would have filed about one record of the synthetic world.
+app::SignalInput SignalOf(const synth::World& world, const synth::WorldModel& model,
+                          const synth::Record& record, const signals::Catalog& catalog,
+                          synth::Rng& rng) {
+  const synth::Person& person = world.persons[record.person];
+  const auto& d = model.distributions;
+  const std::string form = d.forms[person.form].code;
+  const std::string source = d.sources[record.source];
+  app::SignalInput in;
+  in.organisation = model.municipalities.municipalities[person.municipality].cbs_code;
+  in.channel = ChannelOf(source);
+  const double u = rng.UniformDouble();
+  in.urgency = u < 0.04 ? "acute" : (u < 0.25 ? "urgent" : "normal");
+  in.observed_on = synth::FormatIsoDate(record.reported_on);
+  in.forms = {form};
+  const auto indicators = catalog.IndicatorsOf(form);
+  const int count = indicators.empty() ? 0 : rng.Between(1, 3);
+  for (int i = 0; i < count; ++i) {
+    in.indicators.push_back(indicators[rng.Below(indicators.size())]->id);
+  }
+  if (person.age <= 24) in.risk_factors.push_back("age_12_24");
+  if (form == "labour" && record.has_nationality() &&
+      std::string(record.nationality.data(), 3) != "NLD") {
+    in.risk_factors.push_back("labour_migrant");
+  }
+  in.description =
+      fmt::format("Synthetisch demosignaal ({}): aanwijzingen voor {}. Geen echt persoon.", source,
+                  FormWords(form));
+  auto given = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); };
+  in.victim.identity.given_names = given(record.given_names);
+  in.victim.identity.family_name = given(record.family_name);
+  in.victim.identity.date_of_birth = given(synth::FormatIsoDate(record.date_of_birth));
+  in.victim.gender = record.sex == synth::Sex::kFemale ? "female"
+                     : record.sex == synth::Sex::kMale ? "male"
+                                                       : "unknown";
+  if (record.has_nationality()) in.victim.nationality = std::string(record.nationality.data(), 3);
+  in.victim_age = std::to_string(person.age);
+  in.victim_living_at_home = person.age < 18 && source == "veilig_thuis";
+  return in;
+}
+
+// The documented demo password (docs/operations.md); accepted only in demo mode.
+constexpr const char* kDemoPassword = "demo-schakel";
+constexpr const char* kDemoNational = "SCHAKEL";
+constexpr const char* kDemoPartner = "POLITIE-DEMO";
+
+struct DemoAccount {
+  const char* username;
+  const char* display_name;
+  const char* organisation;
+  app::Role role;
+};
+constexpr DemoAccount kDemoAccounts[] = {
+    {"demo-beheer", "Demo Beheerder", kDemoNational, app::Role::kAdmin},
+    {"demo-beleid", "Demo Beleidsadviseur Groningen", "GM0014", app::Role::kPolicyOfficer},
+    {"demo-signaal", "Demo Signaleerder Rotterdam", "GM0599", app::Role::kSignaller},
+    {"demo-zorg", "Demo Zorgcoördinator Rotterdam", "GM0599", app::Role::kCareCoordinator},
+    {"demo-keten", "Demo Ketenregisseur Rotterdam", "GM0599", app::Role::kChainDirector},
+    {"demo-partner", "Demo Politie (partner)", kDemoPartner, app::Role::kPartner},
+    {"demo-monitor", "Demo Landelijke monitor", kDemoNational, app::Role::kMonitor},
+    {"demo-audit", "Demo Auditor Groningen", "GM0014", app::Role::kAuditor},
+};
+
+// The national and the partner organisation the demo accounts belong to.
+Status EnsureDemoOrganisations(Context& ctx) {
+  auto db = ctx.database().Acquire();
+  store::OrganisationRepository orgs(*db);
+  const std::string today = FormatUtc(ctx.clock().Now()).substr(0, 10);
+  for (const auto& [code, kind, name] :
+       {std::tuple{kDemoNational, "national", "Schakel landelijk (demo)"},
+        std::tuple{kDemoPartner, "partner", "Politie (demo, synthetisch)"}}) {
+    auto found = orgs.Find(code);
+    if (!found) return found.error();
+    if (found->has_value()) continue;
+    if (Status s = orgs.Upsert({code, kind, std::nullopt, name, today, std::nullopt, std::nullopt});
+        !s.ok()) {
+      return s;
+    }
+  }
+  return {};
+}
+
+Status EnsureDemoAccounts(Context& ctx) {
+  if (Status s = EnsureDemoOrganisations(ctx); !s.ok()) return s;
+  const app::Actor operator_actor = CliActor();
+  for (const DemoAccount& a : kDemoAccounts) {
+    auto existing = ctx.identity().FindUserByName(operator_actor, a.username);
+    if (existing.ok()) continue;
+    if (existing.error().code != ErrorCode::kNotFound) return existing.error();
+    auto created = ctx.identity().CreateDemoUser(
+        operator_actor, {a.organisation, a.username, a.display_name, {a.role}}, kDemoPassword);
+    if (!created) return created.error();
+  }
+  return {};
+}
+
+int RunSignals(Context& ctx, const DemoSignalsArgs& args) {
+  const app::Actor demo = CliActor();
+  auto demo_mode = ctx.identity().DemoMode();
+  if (!demo_mode) return Fail(demo_mode.error());
+  if (!*demo_mode) {
+    return Fail(Error::Conflict(
+        "synthetic signals go only into a demo installation (see `schakel demo setup`)"));
+  }
+  auto existing = ctx.signals().InboxOf(demo, {{"new", "assessed", "forwarded", "closed"}});
+  if (!existing) return Fail(existing.error());
+  if (!existing->signals.empty()) {
+    std::cout << "demo signals: the installation has signals already; nothing added\n";
+    return 0;
+  }
+  auto model = synth::LoadWorldModel(args.model_dir, args.municipalities);
+  if (!model) return Fail(model.error());
+  const std::string today = FormatUtc(ctx.clock().Now()).substr(0, 10);
+  synth::WorldParams params;
+  params.seed = args.seed;
+  params.first_year = std::stoi(today.substr(0, 4)) - 1;
+  params.years = 2;
+  params.scale = args.scale;
+  auto world = synth::GenerateWorld(*model, params);
+  if (!world) return Fail(world.error());
+  // The records of the last twelve months, in the world's (shuffled) order.
+  const std::string year_ago =
+      fmt::format("{}{}", std::stoi(today.substr(0, 4)) - 1, today.substr(4));
+  synth::Rng rng = synth::Rng::ForStream(args.seed, 5);
+  std::vector<app::SignalInput> inputs;
+  for (const synth::Record& r : world->records) {
+    const std::string on = synth::FormatIsoDate(r.reported_on);
+    if (on.empty() || on > today || on <= year_ago) continue;
+    inputs.push_back(SignalOf(*world, *model, r, ctx.signals().catalog(), rng));
+    if (inputs.size() >= args.max) break;
+  }
+  auto imported = ctx.signals().Import(demo, inputs);
+  if (!imported) return Fail(imported.error());
+  if (!imported->problems.empty()) {
+    const auto& p = imported->problems.front();
+    return Fail(Error::Internal(
+        fmt::format("demo signal {} is invalid: {} ({})", p.row, p.error.message, p.error.field)));
+  }
+  // Signals older than three months have been dealt with: assessed and forwarded to the
+  // recommended partner. Newer ones wait in the inboxes.
+  auto listed = ctx.signals().InboxOf(demo, {{"new"}});
+  if (!listed) return Fail(listed.error());
+  const std::string two_months_ago = FormatUtc(ctx.clock().Now() - std::chrono::hours(24 * 90));
+  int forwarded = 0;
+  for (const auto& f : listed->signals) {
+    if (!f.observed_on || *f.observed_on > two_months_ago.substr(0, 10)) continue;
+    app::AssessmentInput findings;
+    findings.act = {"present", ""};
+    findings.means = {rng.Chance(0.6) ? "present" : "unknown", ""};
+    findings.purpose = {"present", ""};
+    auto assessed = ctx.signals().Assess(demo, f.id, findings);
+    if (!assessed) return Fail(assessed.error());
+    for (const auto& target : assessed->advice.targets) {
+      if (!target.recommended) continue;
+      auto done = ctx.signals().Forward(demo, f.id, target.partner_kind);
+      if (!done) return Fail(done.error());
+      ++forwarded;
+      break;
+    }
+  }
+  std::cout << fmt::format(
+      "demo signals: {} synthetic signals of the last twelve months, {} assessed and forwarded\n",
+      imported->imported, forwarded);
+  return 0;
+}
+
+}  // namespace
+
+void RegisterDemoSetupCommands(CLI::App& demo, Context& ctx, int& exit_code) {
+  auto args = std::make_shared<DemoSignalsArgs>();
+  CLI::App* cmd = demo.add_subcommand(
+      "signals",
+      "Fill an installation without signals with synthetic signals of the last twelve months "
+      "(never real persons; deterministic per seed)");
+  cmd->add_option("--seed", args->seed, "random seed")->capture_default_str();
+  cmd->add_option("--scale", args->scale, "size of the synthetic world (1 = the published figures)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--max", args->max, "at most this many signals")->capture_default_str();
+  cmd->add_option("--municipalities", args->municipalities,
+                  "municipality list CSV with header cbs_code,name,safety_region")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--model-dir", args->model_dir,
+                  "folder with distributions.csv, names.csv and municipality_size.csv")
+      ->capture_default_str();
+  cmd->callback([args, &ctx, &exit_code] {
+    if (Status s = ctx.Open(); !s.ok()) {
+      exit_code = Fail(s.error());
+      return;
+    }
+    exit_code = RunSignals(ctx, *args);
+  });
+
+  auto setup_args = std::make_shared<DemoSignalsArgs>();
+  CLI::App* setup = demo.add_subcommand(
+      "setup",
+      "Make an EMPTY installation a demo installation: demo mode (marked on every page), one demo "
+      "account per role with the documented password, synthetic signals. An installation with "
+      "users, persons or signals is left alone.");
+  setup->add_option("--seed", setup_args->seed, "random seed")->capture_default_str();
+  setup
+      ->add_option("--municipalities", setup_args->municipalities,
+                   "municipality list CSV with header cbs_code,name,safety_region")
+      ->required()
+      ->check(CLI::ExistingFile);
+  setup->callback([setup_args, &ctx, &exit_code] {
+    if (Status s = ctx.Open(); !s.ok()) {
+      exit_code = Fail(s.error());
+      return;
+    }
+    if (Status s = ctx.identity().EnableDemoMode(CliActor()); !s.ok()) {
+      if (s.error().code != ErrorCode::kConflict) {
+        exit_code = Fail(s.error());
+        return;
+      }
+      std::cout << "demo setup: not a demo installation (it has users or case data); demo "
+                   "accounts and signals are not added\n";
+      exit_code = 0;
+      return;
+    }
+    if (Status s = EnsureDemoAccounts(ctx); !s.ok()) {
+      exit_code = Fail(s.error());
+      return;
+    }
+    std::cout << fmt::format("demo setup: demo mode; accounts {} … {}, password '{}'\n",
+                             kDemoAccounts[0].username, kDemoAccounts[7].username, kDemoPassword);
+    exit_code = RunSignals(ctx, *setup_args);
+  });
+}
+
+}  // namespace schakel::cli
