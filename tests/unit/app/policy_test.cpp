@@ -94,6 +94,15 @@ std::set<Key> Allowed() {
   allow(Role::kSignaller, Action::kViewPerson, {O::kOwn});
   allow(Role::kSignaller, Action::kEditPerson, {O::kOwn});
   allow(Role::kPartner, Action::kViewPerson, {O::kSharedByGrant});
+  // Kader in practice: the municipality's policy officers keep its registers and write and
+  // publish its practices; the region's chain director reads the environment scan. Unpublished
+  // practices (the resources here) stay with the policy officers.
+  for (Action a :
+       {Action::kManageTraining, Action::kManageEnvironmentScan, Action::kViewEnvironmentScan,
+        Action::kViewPractice, Action::kEditPractice, Action::kPublishPractice}) {
+    allow(Role::kPolicyOfficer, a, organisation);
+  }
+  allow(Role::kChainDirector, Action::kViewEnvironmentScan, region);
   return allowed;
 }
 
@@ -111,7 +120,7 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(cells, 8 * 12 * 5);
+  EXPECT_EQ(cells, 8 * 18 * 5);
 }
 
 TEST(PolicyTest, TheInstallationsAdministratorManagesEveryOrganisation) {
@@ -149,6 +158,24 @@ TEST(PolicyTest, NobodyLoggedInIsDeniedEverything) {
 
 TEST(PolicyTest, AdminNeverSeesAssessmentsThroughAdminRole) {
   EXPECT_FALSE(Decide(As(Role::kAdmin), Action::kViewAssessment, On(Ownership::kOwn)).allowed);
+}
+
+TEST(PolicyTest, APublishedPracticeIsReadByItsRegionOrTheWholeCountry) {
+  for (Role r : AllRoles()) {
+    for (Ownership o : kAllOwnerships) {
+      Resource regional = On(o);
+      regional.publication = "region";
+      Resource national = On(o);
+      national.publication = "national";
+      const bool in_region = o != Ownership::kSharedByGrant && o != Ownership::kUnrelated;
+      EXPECT_EQ(Decide(As(r), Action::kViewPractice, regional).allowed, in_region)
+          << RoleName(r) << " " << OwnershipName(o);
+      EXPECT_TRUE(Decide(As(r), Action::kViewPractice, national).allowed) << RoleName(r);
+      // Reading is all publication gives: changing stays with the own policy officers.
+      EXPECT_EQ(Decide(As(r), Action::kEditPractice, national).allowed,
+                r == Role::kPolicyOfficer && in_region && o != Ownership::kSameRegion);
+    }
+  }
 }
 
 TEST(PolicyTest, RolesRoundTripByName) {
