@@ -61,6 +61,10 @@ Status Context::Open() {
   persons_.emplace(*database_, clock_, *audit_, *keys_);
   kader_.emplace(*database_, clock_, *audit_);
   organisations_.emplace(*database_, clock_, *audit_);
+  training_.emplace(*database_, clock_, *audit_);
+  scan_.emplace(*database_, clock_, *audit_);
+  practices_.emplace(*database_, clock_, *audit_, *kader_);
+  evidence_.emplace(*database_, clock_, *kader_);
   return LoadFrameworks();
 }
 

@@ -68,7 +68,8 @@ int Serve(Context& ctx, const ServeOptions& opts) {
   http::HttpServer server(
       {opts.bind, opts.port, 1024 * 1024, opts.threads,
        opts.behind_tls || !http::IsLoopback(opts.bind)},
-      {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(), ctx.persons()});
+      {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(), ctx.persons(),
+       ctx.training(), ctx.scan(), ctx.practices(), ctx.evidence()});
   if (Status s = server.ServeWebPages(opts.web_dir, opts.theme_css); !s.ok()) {
     return Fail(s.error());
   }

@@ -186,6 +186,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterOrganisationRoutes(router, services);
   RegisterAssessmentRoutes(router, services);
   RegisterPersonRoutes(router, services);
+  RegisterPracticeRoutes(router, services);
 }
 
 }  // namespace schakel::http

@@ -3,10 +3,14 @@
 #pragma once
 
 #include "app/audit_service.h"
+#include "app/environment_scan_service.h"
+#include "app/evidence_service.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
+#include "app/practice_service.h"
+#include "app/training_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -17,10 +21,17 @@ struct ApiServices {
   app::IdentityService& identity;
   app::AuditService& audit;
   app::PersonService& persons;
+  app::TrainingService& training;
+  app::EnvironmentScanService& scan;
+  app::PracticeService& practices;
+  app::EvidenceService& evidence;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
 // /api/v1/persons: the identity of (possible) victims, for partner systems (person_api.cpp).
 void RegisterPersonRoutes(Router& router, ApiServices services);
+// The Kader in practice: training registry, environment scan, good practices, evidence
+// (practice_api.cpp).
+void RegisterPracticeRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http
