@@ -126,7 +126,10 @@ void RenderPlace(Site& site, Call& call, const PageRequest& pr, int64_t id,
   d["action"] = fmt::format("/kader/omgevingsscan/plekken/{}/beoordelingen", id);
   if (call.Query("toegevoegd") == "1") d["notice"] = pr.T("scan.place_saved");
   if (call.Query("beoordeeld") == "1") d["notice"] = pr.T("scan.review_saved");
-  d["review_fields"] = ReviewFields(pr, form, errors);
+  // A new review starts from the current rating and indicators; the reasoning is written anew.
+  const app::ScanReviewInput start =
+      errors.empty() ? app::ScanReviewInput{p.risk, "", p.indicators, ""} : form;
+  d["review_fields"] = ReviewFields(pr, start, errors);
   page.errors = std::move(errors);
   site.Render(call, pr, std::move(page));
 }
