@@ -127,6 +127,13 @@ test('a good practice published nationally is found from another municipality', 
   await submit(page, '/praktijken');
   assert.match(await page.textContent('.schakel-notice'), /concept/);
   const practicePath = new URL(page.url()).pathname;
+  // A draft can be completed later: the edit form starts from what was written.
+  await Promise.all([page.waitForLoadState(), page.click(`a[href="${practicePath}/bewerken"]`)]);
+  assert.match(await page.textContent('h1'), /Praktijk bewerken/);
+  assert.equal(await page.inputValue('#themes'), 'wasstraten, toezicht');
+  await page.fill('#partners', 'Politie, Nederlandse Arbeidsinspectie, RIEC');
+  await submit(page, `${practicePath}/bewerken`);
+  assert.match(await page.textContent('main'), /RIEC/);
   // Publishing is a deliberate choice: without a scope it is refused.
   await submit(page, `${practicePath}/publiceren`);
   assert.ok(await page.locator('.schakel-error-summary').count());

@@ -115,14 +115,19 @@ void RenderLibrary(Site& site, Call& call, const PageRequest& pr) {
   site.Render(call, pr, std::move(page));
 }
 
-void RenderNew(Site& site, Call& call, const PageRequest& pr, const app::PracticeInput& in,
-               const std::string& themes, std::vector<FieldError> errors) {
-  Page page = MakePage("practice_new", pr.T("practices.new_title"), "practices");
-  page.breadcrumbs = {{"/", pr.T("nav.home")},
-                      {"/praktijken", pr.T("practices.title")},
-                      {"", pr.T("practices.new_title")}};
+// The write-up form: for a new practice (`id` 0) or to change practice `id`.
+void RenderForm(Site& site, Call& call, const PageRequest& pr, int64_t id,
+                const app::PracticeInput& in, const std::string& themes,
+                std::vector<FieldError> errors) {
+  const std::string title = pr.T(id == 0 ? "practices.new_title" : "practices.edit_title");
+  Page page = MakePage("practice_new", title, "practices");
+  page.breadcrumbs = {{"/", pr.T("nav.home")}, {"/praktijken", pr.T("practices.title")}};
+  if (id != 0) page.breadcrumbs.push_back({fmt::format("/praktijken/{}", id), in.title});
+  page.breadcrumbs.push_back({"", title});
   page.status = errors.empty() ? 200 : 422;
   json& d = page.data;
+  d["heading"] = title;
+  d["action"] = id == 0 ? "/praktijken" : fmt::format("/praktijken/{}/bewerken", id);
   json fields = json::array();
   fields.push_back(FieldData({"title", pr.T("practices.field.title"), in.title}, errors));
   const std::string* values[] = {&in.problem, &in.approach, &in.partners, &in.result,
@@ -169,6 +174,11 @@ void RenderPractice(Site& site, Call& call, const PageRequest& pr, int64_t id,
   d["themes"] = Join(p->themes);
   d["published_at"] = p->published_at.value_or("").substr(0, 10);
   d["is_published"] = p->publication != "draft";
+  d["may_edit"] = app::Decide(call.actor.principal, app::Action::kEditPractice,
+                              {p->organisation, call.actor.principal.regions, {}, {}})
+                      .allowed &&
+                  p->organisation == call.actor.principal.organisation;
+  d["edit_href"] = fmt::format("/praktijken/{}/bewerken", id);
   const bool may_publish = p->publication != "national" &&
                            app::Decide(call.actor.principal, app::Action::kPublishPractice,
                                        {p->organisation, call.actor.principal.regions, {}, {}})
@@ -193,6 +203,22 @@ void RenderPractice(Site& site, Call& call, const PageRequest& pr, int64_t id,
   site.Render(call, pr, std::move(page));
 }
 
+app::PracticeInput PostedPractice(const Call& call) {
+  app::PracticeInput in;
+  in.organisation = call.actor.principal.organisation;
+  in.title = FormValue(call, "title");
+  in.problem = FormValue(call, "problem");
+  in.approach = FormValue(call, "approach");
+  in.partners = FormValue(call, "partners");
+  in.result = FormValue(call, "result");
+  in.requirements = FormValue(call, "requirements");
+  in.contact = FormValue(call, "contact");
+  in.forms = FormValues(call, "forms");
+  in.blocks = FormValues(call, "blocks");
+  in.themes = SplitThemes(FormValue(call, "themes"));
+  return in;
+}
+
 }  // namespace
 
 void RegisterPracticePages(Router& router, Site& site) {
@@ -202,22 +228,11 @@ void RegisterPracticePages(Router& router, Site& site) {
     // The form only for those who may write one (the refusal is audited).
     auto own = site.services().practices.Own(call.actor.principal.organisation, call.actor);
     if (!own) return site.RenderError(call, pr, own.error());
-    RenderNew(site, call, pr, {}, "", {});
+    RenderForm(site, call, pr, 0, {}, "", {});
   });
   site.Post(router, "/praktijken", [&site](Call& call, const PageRequest& pr) {
-    app::PracticeInput in;
-    in.organisation = call.actor.principal.organisation;
-    in.title = FormValue(call, "title");
-    in.problem = FormValue(call, "problem");
-    in.approach = FormValue(call, "approach");
-    in.partners = FormValue(call, "partners");
-    in.result = FormValue(call, "result");
-    in.requirements = FormValue(call, "requirements");
-    in.contact = FormValue(call, "contact");
-    in.forms = FormValues(call, "forms");
-    in.blocks = FormValues(call, "blocks");
+    const app::PracticeInput in = PostedPractice(call);
     const std::string themes = FormValue(call, "themes");
-    in.themes = SplitThemes(themes);
     auto created = site.services().practices.Create(in, call.actor);
     if (created) {
       return Site::SeeOther(call, fmt::format("/praktijken/{}?melding=opgeslagen", created->id));
@@ -225,7 +240,35 @@ void RegisterPracticePages(Router& router, Site& site) {
     if (created.error().code != ErrorCode::kInvalid) {
       return site.RenderError(call, pr, created.error());
     }
-    RenderNew(site, call, pr, in, themes, {FormErrorOf(pr, created.error(), "practices.error")});
+    RenderForm(site, call, pr, 0, in, themes,
+               {FormErrorOf(pr, created.error(), "practices.error")});
+  });
+  site.Get(router, "/praktijken/{id}/bewerken", [&site](Call& call, const PageRequest& pr) {
+    auto id = PathId(call);
+    if (!id) return site.RenderError(call, pr, Error::NotFound("no such practice"));
+    auto p = site.services().practices.Get(*id, call.actor);
+    if (!p) return site.RenderError(call, pr, p.error());
+    // The form only for those who may change it (the refusal is audited).
+    auto own = site.services().practices.Own(p->organisation, call.actor);
+    if (!own) return site.RenderError(call, pr, own.error());
+    const app::PracticeInput in{p->organisation, p->title,  p->problem,      p->approach,
+                                p->partners,     p->result, p->requirements, p->contact,
+                                p->forms,        p->blocks, p->themes};
+    RenderForm(site, call, pr, *id, in, Join(p->themes), {});
+  });
+  site.Post(router, "/praktijken/{id}/bewerken", [&site](Call& call, const PageRequest& pr) {
+    auto id = PathId(call);
+    if (!id) return site.RenderError(call, pr, Error::NotFound("no such practice"));
+    const app::PracticeInput in = PostedPractice(call);
+    auto updated = site.services().practices.Update(*id, in, call.actor);
+    if (updated) {
+      return Site::SeeOther(call, fmt::format("/praktijken/{}?melding=opgeslagen", *id));
+    }
+    if (updated.error().code != ErrorCode::kInvalid) {
+      return site.RenderError(call, pr, updated.error());
+    }
+    RenderForm(site, call, pr, *id, in, FormValue(call, "themes"),
+               {FormErrorOf(pr, updated.error(), "practices.error")});
   });
   site.Get(router, "/praktijken/{id}", [&site](Call& call, const PageRequest& pr) {
     auto id = PathId(call);
