@@ -40,4 +40,19 @@ Result<Resource> OrganisationResource(store::Db& db, std::string_view organisati
   return r;
 }
 
+Status AuthorizeOnOrganisation(store::Database& database, const AuditTrail& audit,
+                               const Actor& actor, Action action, std::string_view organisation,
+                               std::string_view date, std::string_view object_type,
+                               std::string_view object_id, std::string_view publication) {
+  Resource resource;
+  {
+    auto db = database.Acquire();
+    auto r = OrganisationResource(*db, organisation, date);
+    if (!r) return r.error();
+    resource = std::move(r).value();
+  }
+  resource.publication = std::string(publication);
+  return Authorize(database, audit, actor, action, resource, object_type, object_id);
+}
+
 }  // namespace schakel::app

@@ -18,6 +18,14 @@ Status Authorize(store::Database& database, const AuditTrail& audit, const Actor
                  Action action, const Resource& on, std::string_view object_type,
                  std::string_view object_id);
 
+// Authorize on "organisation X" as it is on `date` (ISO): OrganisationResource, then Authorize.
+// `extra` adds what the organisation alone does not say (e.g. a practice's publication).
+// REQUIRES: as Authorize.
+Status AuthorizeOnOrganisation(store::Database& database, const AuditTrail& audit,
+                               const Actor& actor, Action action, std::string_view organisation,
+                               std::string_view date, std::string_view object_type,
+                               std::string_view object_id, std::string_view publication = "");
+
 // The resource "organisation X": its code and the regions it belongs to on `date` (ISO), or,
 // for a region, the region itself.
 Result<Resource> OrganisationResource(store::Db& db, std::string_view organisation,

@@ -93,18 +93,45 @@ const char* ActionName(Action action) {
       return "view_signal_status";
     case Action::kTriageSignal:
       return "triage_signal";
+    case Action::kManageTraining:
+      return "manage_training";
+    case Action::kViewEnvironmentScan:
+      return "view_environment_scan";
+    case Action::kManageEnvironmentScan:
+      return "manage_environment_scan";
+    case Action::kViewPractice:
+      return "view_practice";
+    case Action::kEditPractice:
+      return "edit_practice";
+    case Action::kPublishPractice:
+      return "publish_practice";
   }
   return "unknown";
 }
 
 const std::vector<Action>& AllActions() {
-  static const std::vector<Action> kAll = {
-      Action::kViewReferenceData, Action::kViewAssessment,      Action::kEditAssessment,
-      Action::kSubmitAssessment,  Action::kViewRegionRollup,    Action::kViewNationalRollup,
-      Action::kManageUsers,       Action::kManageOrganisations, Action::kReadAudit,
-      Action::kCreatePerson,      Action::kViewPerson,          Action::kEditPerson,
-      Action::kFileSignal,        Action::kViewSignal,          Action::kViewSignalStatus,
-      Action::kTriageSignal};
+  static const std::vector<Action> kAll = {Action::kViewReferenceData,
+                                           Action::kViewAssessment,
+                                           Action::kEditAssessment,
+                                           Action::kSubmitAssessment,
+                                           Action::kViewRegionRollup,
+                                           Action::kViewNationalRollup,
+                                           Action::kManageUsers,
+                                           Action::kManageOrganisations,
+                                           Action::kReadAudit,
+                                           Action::kCreatePerson,
+                                           Action::kViewPerson,
+                                           Action::kEditPerson,
+                                           Action::kFileSignal,
+                                           Action::kViewSignal,
+                                           Action::kViewSignalStatus,
+                                           Action::kTriageSignal,
+                                           Action::kManageTraining,
+                                           Action::kViewEnvironmentScan,
+                                           Action::kManageEnvironmentScan,
+                                           Action::kViewPractice,
+                                           Action::kEditPractice,
+                                           Action::kPublishPractice};
   return kAll;
 }
 
@@ -230,6 +257,32 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
       return Deny(
           "a signal's status is visible to the signaller who filed it and the region's "
           "care coordinators");
+    case Action::kManageTraining:
+    case Action::kManageEnvironmentScan:
+    case Action::kEditPractice:
+    case Action::kPublishPractice:
+      if (who.Has(Role::kPolicyOfficer) && own_org)
+        return Allow("policy officer, own organisation");
+      return Deny("only the organisation's own policy officers change its Kader practice");
+    case Action::kViewEnvironmentScan:
+      if (who.Has(Role::kPolicyOfficer) && own_org)
+        return Allow("policy officer, own organisation");
+      if (who.Has(Role::kChainDirector) && SharesRegion(who, on)) {
+        return Allow("chain director, municipality in own region");
+      }
+      return Deny(
+          "an environment scan is visible to the municipality's policy officers and the "
+          "region's chain director");
+    case Action::kViewPractice:
+      if (who.Has(Role::kPolicyOfficer) && own_org)
+        return Allow("policy officer, own organisation");
+      if (on.publication == "national") return Allow("published nationally");
+      if (on.publication == "region" && (own_org || SharesRegion(who, on))) {
+        return Allow("published to own region");
+      }
+      return Deny(
+          "a practice is visible to its municipality's policy officers until it is published, "
+          "then to its region or the whole country");
   }
   return Deny("no rule allows this");
 }

@@ -76,6 +76,13 @@ enum class Action {
   kViewSignal,           // read a signal's full content
   kViewSignalStatus,     // see where a signal stands (not its content)
   kTriageSignal,         // assess, forward or close a signal
+  // Kader in practice (docs/practice.md): no victim data in any of these.
+  kManageTraining,         // the training and awareness registry of an organisation
+  kViewEnvironmentScan,    // the environment scan (risk places and sectors) of a municipality
+  kManageEnvironmentScan,  // add and review risk places
+  kViewPractice,           // a good practice: drafts in the own organisation, published ones wider
+  kEditPractice,           // write and change a municipality's good practices
+  kPublishPractice,        // publish a practice to the region or nationally (a deliberate step)
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();
@@ -88,6 +95,8 @@ struct Resource {
   std::vector<std::string> regions;
   std::string owner;                     // user id of the creator; "" when not applicable
   std::vector<std::string> shared_with;  // organisations with a valid grant
+  // For a good practice: "" while a draft, else "region" or "national" (who may read it).
+  std::string publication{};
 };
 
 // Roles that see personal data of victims or suspects: they must use a second factor, and may

@@ -70,6 +70,10 @@ Status Context::Open() {
   if (!routing) return routing.error();
   routing_ = std::move(routing).value();
   signals_.emplace(*database_, clock_, *audit_, *keys_, *catalog_, *routing_);
+  training_.emplace(*database_, clock_, *audit_);
+  scan_.emplace(*database_, clock_, *audit_);
+  practices_.emplace(*database_, clock_, *audit_, *kader_);
+  evidence_.emplace(*database_, clock_, *kader_);
   return LoadFrameworks();
 }
 

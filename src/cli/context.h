@@ -9,11 +9,15 @@
 
 #include "app/audit_service.h"
 #include "app/audit_trail.h"
+#include "app/environment_scan_service.h"
+#include "app/evidence_service.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
 #include "app/signal_service.h"
+#include "app/practice_service.h"
+#include "app/training_service.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
 #include "store/db.h"
@@ -44,6 +48,10 @@ class Context {
   app::AuditService& audit_service() { return *audit_service_; }
   app::PersonService& persons() { return *persons_; }
   app::SignalService& signals() { return *signals_; }
+  app::TrainingService& training() { return *training_; }
+  app::EnvironmentScanService& scan() { return *scan_; }
+  app::PracticeService& practices() { return *practices_; }
+  app::EvidenceService& evidence() { return *evidence_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -64,6 +72,10 @@ class Context {
   std::optional<signals::Catalog> catalog_;
   std::optional<signals::RoutingRules> routing_;
   std::optional<app::SignalService> signals_;
+  std::optional<app::TrainingService> training_;
+  std::optional<app::EnvironmentScanService> scan_;
+  std::optional<app::PracticeService> practices_;
+  std::optional<app::EvidenceService> evidence_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

@@ -187,6 +187,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterAssessmentRoutes(router, services);
   RegisterPersonRoutes(router, services);
   RegisterSignalRoutes(router, services);
+  RegisterPracticeRoutes(router, services);
 }
 
 }  // namespace schakel::http

@@ -3,11 +3,15 @@
 #pragma once
 
 #include "app/audit_service.h"
+#include "app/environment_scan_service.h"
+#include "app/evidence_service.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
 #include "app/signal_service.h"
+#include "app/practice_service.h"
+#include "app/training_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -19,6 +23,10 @@ struct ApiServices {
   app::AuditService& audit;
   app::PersonService& persons;
   app::SignalService& signals;
+  app::TrainingService& training;
+  app::EnvironmentScanService& scan;
+  app::PracticeService& practices;
+  app::EvidenceService& evidence;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -26,5 +34,8 @@ void RegisterApiRoutes(Router& router, ApiServices services);
 void RegisterPersonRoutes(Router& router, ApiServices services);
 // /api/v1/signals: signals of possible trafficking and their triage (signal_api.cpp).
 void RegisterSignalRoutes(Router& router, ApiServices services);
+// The Kader in practice: training registry, environment scan, good practices, evidence
+// (practice_api.cpp).
+void RegisterPracticeRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

@@ -10,6 +10,42 @@ namespace schakel::kader {
 
 using nlohmann::json;
 
+namespace {
+
+constexpr std::pair<EvidenceKind, const char*> kEvidenceKinds[] = {
+    {EvidenceKind::kTrainingCoverage, "training_coverage"},
+    {EvidenceKind::kAwarenessBeyondStaff, "awareness_beyond_staff"},
+    {EvidenceKind::kEnvironmentScanReviewed, "environment_scan_reviewed"},
+    {EvidenceKind::kPublishedPractice, "published_practice"},
+    {EvidenceKind::kRoleHeld, "role_held"},
+    {EvidenceKind::kExternalReportingSignals, "external_reporting_signals"},
+    {EvidenceKind::kRegionalEstimate, "regional_estimate"},
+};
+
+// The role names of ../shared/design.md; app::ParseRole knows the same (a test checks).
+constexpr const char* kRoleNames[] = {
+    "admin",          "policy_officer", "signaller", "care_coordinator",
+    "chain_director", "partner",        "monitor",   "auditor"};
+
+}  // namespace
+
+const char* EvidenceKindName(EvidenceKind kind) {
+  for (const auto& [k, name] : kEvidenceKinds) {
+    if (k == kind) return name;
+  }
+  return "unknown";
+}
+
+bool ParseEvidenceKind(std::string_view text, EvidenceKind* out) {
+  for (const auto& [k, name] : kEvidenceKinds) {
+    if (text == name) {
+      *out = k;
+      return true;
+    }
+  }
+  return false;
+}
+
 const char* ProvenanceName(Provenance p) {
   switch (p) {
     case Provenance::kOfficial:
@@ -90,6 +126,83 @@ Result<Provenance> ParseProvenance(const json& c, const std::string& where) {
   if (p == "provisional") return Provenance::kProvisional;
   if (p == "derived") return Provenance::kDerived;
   return Error::Invalid(field, fmt::format("'{}' must be official, provisional or derived", field));
+}
+
+bool HasWindow(EvidenceKind k) {
+  return k == EvidenceKind::kTrainingCoverage || k == EvidenceKind::kAwarenessBeyondStaff ||
+         k == EvidenceKind::kEnvironmentScanReviewed ||
+         k == EvidenceKind::kExternalReportingSignals;
+}
+
+Result<EvidenceRule> ParseEvidenceRule(const json& e, const std::string& where) {
+  if (!e.is_object()) return Error::Invalid(where, fmt::format("'{}' must be an object", where));
+  auto kind_text = RequiredString(e, where, "kind");
+  if (!kind_text) return kind_text.error();
+  EvidenceRule rule;
+  if (!ParseEvidenceKind(*kind_text, &rule.kind)) {
+    std::string known;
+    for (const auto& [k, name] : kEvidenceKinds)
+      known += (known.empty() ? "" : ", ") + std::string(name);
+    return Error::Invalid(where + ".kind",
+                          fmt::format("unknown evidence kind '{}' (known: {})", *kind_text, known));
+  }
+  if (HasWindow(rule.kind) && e.contains("within_months")) {
+    auto months = RequiredPositiveInt(e, where, "within_months");
+    if (!months) return months.error();
+    if (*months > 120) {
+      return Error::Invalid(where + ".within_months", "'within_months' must be at most 120");
+    }
+    rule.within_months = *months;
+  }
+  if (rule.kind == EvidenceKind::kTrainingCoverage) {
+    if (!e.contains("min_share") || !e["min_share"].is_number() || e["min_share"] <= 0 ||
+        e["min_share"] > 1) {
+      return Error::Invalid(where + ".min_share",
+                            "'min_share' must be a number above 0 and at most 1");
+    }
+    rule.min_share = e["min_share"].get<double>();
+  }
+  if (rule.kind == EvidenceKind::kRoleHeld) {
+    auto role = RequiredString(e, where, "role");
+    if (!role) return role.error();
+    if (std::find(std::begin(kRoleNames), std::end(kRoleNames), *role) == std::end(kRoleNames)) {
+      return Error::Invalid(where + ".role", fmt::format("unknown role '{}'", *role));
+    }
+    rule.role = *role;
+  }
+  return rule;
+}
+
+Result<std::vector<EvidenceRule>> ParseEvidence(const json& c, const std::string& where) {
+  std::vector<EvidenceRule> rules;
+  if (!c.contains("evidence")) return rules;
+  if (!c["evidence"].is_array()) {
+    return Error::Invalid(where + ".evidence", "'evidence' must be a list");
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i < c["evidence"].size(); ++i) {
+    const std::string at = fmt::format("{}.evidence[{}]", where, i);
+    auto rule = ParseEvidenceRule(c["evidence"][i], at);
+    if (!rule) return rule.error();
+    if (!seen.insert(EvidenceKindName(rule->kind)).second) {
+      return Error::Invalid(at + ".kind", fmt::format("evidence kind '{}' is declared twice",
+                                                      EvidenceKindName(rule->kind)));
+    }
+    rules.push_back(std::move(*rule));
+  }
+  return rules;
+}
+
+json EvidenceToJson(const std::vector<EvidenceRule>& rules) {
+  json out = json::array();
+  for (const EvidenceRule& r : rules) {
+    json e{{"kind", EvidenceKindName(r.kind)}};
+    if (HasWindow(r.kind)) e["within_months"] = r.within_months;
+    if (r.kind == EvidenceKind::kTrainingCoverage) e["min_share"] = r.min_share;
+    if (r.kind == EvidenceKind::kRoleHeld) e["role"] = r.role;
+    out.push_back(e);
+  }
+  return out;
 }
 
 Result<std::vector<Goal>> ParseGoals(const json& doc, const Framework& f) {
@@ -195,7 +308,9 @@ Result<Framework> ParseFramework(const json& doc) {
     if (!text) return text.error();
     auto provenance = ParseProvenance(c, where);
     if (!provenance) return provenance.error();
-    f.criteria.push_back({*cid, *block, *level, *text, *provenance});
+    auto evidence = ParseEvidence(c, where);
+    if (!evidence) return evidence.error();
+    f.criteria.push_back({*cid, *block, *level, *text, *provenance, std::move(*evidence)});
   }
   // Every block needs at least one criterion per level: an empty cell would make the level
   // reached without anything having been done.
@@ -229,11 +344,14 @@ json FrameworkToJson(const Framework& f) {
   }
   json criteria = json::array();
   for (const Criterion& c : f.criteria) {
-    criteria.push_back({{"id", c.id},
-                        {"block", c.block},
-                        {"level", c.level},
-                        {"text", text(c.text)},
-                        {"provenance", ProvenanceName(c.provenance)}});
+    json criterion{{"id", c.id},
+                   {"block", c.block},
+                   {"level", c.level},
+                   {"text", text(c.text)},
+                   {"provenance", ProvenanceName(c.provenance)}};
+    // Only when declared, so a framework without evidence keeps its stored form and hash.
+    if (!c.evidence.empty()) criterion["evidence"] = EvidenceToJson(c.evidence);
+    criteria.push_back(criterion);
   }
   json goals = json::array();
   for (const Goal& g : f.goals) {

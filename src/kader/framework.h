@@ -35,12 +35,35 @@ struct Block {
   LocalizedText name;
 };
 
+// A kind of evidence Schakel can look for in its own records to support a criterion
+// (docs/practice.md). Evidence suggests an answer; it never sets one.
+enum class EvidenceKind {
+  kTrainingCoverage,          // share of relevant staff trained within `within_months`
+  kAwarenessBeyondStaff,      // sessions for businesses, schools, residents or risk groups
+  kEnvironmentScanReviewed,   // a risk place of the scan reviewed within `within_months`
+  kPublishedPractice,         // at least one good practice published to region or country
+  kRoleHeld,                  // an active user of the organisation holds `role`
+  kExternalReportingSignals,  // the external reporting form is active and received signals
+  kRegionalEstimate,          // an estimate of the hidden number of victims for the region
+};
+const char* EvidenceKindName(EvidenceKind kind);
+bool ParseEvidenceKind(std::string_view text, EvidenceKind* out);
+
+// One declaration "this kind of evidence can support the criterion", with its parameters.
+struct EvidenceRule {
+  EvidenceKind kind = EvidenceKind::kTrainingCoverage;
+  int within_months = 12;  // how recent the evidence must be (kinds with a time window)
+  double min_share = 0;    // kTrainingCoverage: 0 < share <= 1
+  std::string role;        // kRoleHeld: a role name of the design ("chain_director")
+};
+
 struct Criterion {
   std::string id;
   std::string block;  // Block::id
   std::string level;  // Level::id
   LocalizedText text;
   Provenance provenance = Provenance::kProvisional;
+  std::vector<EvidenceRule> evidence{};  // may be empty: nothing in Schakel speaks to it
 };
 
 // A programme goal measured over many municipalities: met when `criterion` is met, or (when

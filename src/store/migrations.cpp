@@ -256,6 +256,96 @@ CREATE TABLE signal_additions (
 ) STRICT;
 CREATE INDEX signal_additions_by_signal ON signal_additions (signal);
 )sql"},
+      {6, "kader in practice", R"sql(
+-- The training and awareness registry. Staff are named with their role and department only;
+-- no other personal data. Sessions for other audiences carry a participant count only.
+CREATE TABLE training_departments (
+  organisation   TEXT NOT NULL REFERENCES organisations (code),
+  department     TEXT NOT NULL CHECK (department <> ''),
+  relevant_staff INTEGER NOT NULL CHECK (relevant_staff >= 0),
+  updated_at     TEXT NOT NULL,
+  PRIMARY KEY (organisation, department)
+) STRICT;
+
+CREATE TABLE training_sessions (
+  id               INTEGER PRIMARY KEY,
+  organisation     TEXT NOT NULL REFERENCES organisations (code),
+  title            TEXT NOT NULL CHECK (title <> ''),
+  format           TEXT NOT NULL CHECK (format IN ('e_learning', 'training', 'information_evening')),
+  audience         TEXT NOT NULL CHECK (audience IN ('staff', 'businesses', 'schools', 'residents',
+                                                     'risk_groups')),
+  department       TEXT,
+  held_on          TEXT NOT NULL,
+  participants     INTEGER NOT NULL CHECK (participants >= 0),
+  refresher_months INTEGER CHECK (refresher_months IS NULL OR refresher_months > 0),
+  created_at       TEXT NOT NULL,
+  created_by       TEXT NOT NULL,
+  CHECK ((audience = 'staff') = (refresher_months IS NOT NULL))
+) STRICT;
+CREATE INDEX training_sessions_by_organisation ON training_sessions (organisation, held_on);
+
+CREATE TABLE training_attendees (
+  session    INTEGER NOT NULL REFERENCES training_sessions (id) ON DELETE CASCADE,
+  staff_name TEXT NOT NULL CHECK (staff_name <> ''),
+  staff_role TEXT NOT NULL,
+  department TEXT NOT NULL CHECK (department <> ''),
+  PRIMARY KEY (session, department, staff_name)
+) STRICT;
+
+-- The environment scan: risk places and sectors at neighbourhood level, with every review kept.
+CREATE TABLE scan_places (
+  id           INTEGER PRIMARY KEY,
+  organisation TEXT NOT NULL REFERENCES organisations (code),
+  name         TEXT NOT NULL CHECK (name <> ''),
+  sector       TEXT NOT NULL,
+  neighbourhood TEXT NOT NULL CHECK (neighbourhood <> ''),
+  indicators   TEXT NOT NULL,
+  sources      TEXT NOT NULL,
+  risk         TEXT NOT NULL CHECK (risk IN ('low', 'medium', 'high')),
+  reasoning    TEXT NOT NULL CHECK (reasoning <> ''),
+  owner        TEXT NOT NULL CHECK (owner <> ''),
+  review_due   TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  created_by   TEXT NOT NULL
+) STRICT;
+CREATE INDEX scan_places_by_organisation ON scan_places (organisation);
+
+CREATE TABLE scan_reviews (
+  id          INTEGER PRIMARY KEY,
+  place       INTEGER NOT NULL REFERENCES scan_places (id) ON DELETE CASCADE,
+  reviewed_on TEXT NOT NULL,
+  reviewed_by TEXT NOT NULL,
+  risk        TEXT NOT NULL CHECK (risk IN ('low', 'medium', 'high')),
+  reasoning   TEXT NOT NULL,
+  indicators  TEXT NOT NULL,
+  review_due  TEXT NOT NULL
+) STRICT;
+CREATE INDEX scan_reviews_by_place ON scan_reviews (place, reviewed_on);
+
+-- Good practices: drafts of one municipality until a policy officer publishes them to the
+-- region or nationally. Lists (forms, blocks, themes) are stored comma-separated.
+CREATE TABLE practices (
+  id           INTEGER PRIMARY KEY,
+  organisation TEXT NOT NULL REFERENCES organisations (code),
+  title        TEXT NOT NULL CHECK (title <> ''),
+  problem      TEXT NOT NULL,
+  approach     TEXT NOT NULL,
+  partners     TEXT NOT NULL,
+  result       TEXT NOT NULL,
+  requirements TEXT NOT NULL,
+  contact      TEXT NOT NULL,
+  forms        TEXT NOT NULL,
+  blocks       TEXT NOT NULL,
+  themes       TEXT NOT NULL,
+  publication  TEXT NOT NULL CHECK (publication IN ('draft', 'region', 'national')),
+  published_at TEXT,
+  published_by TEXT,
+  created_at   TEXT NOT NULL,
+  created_by   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX practices_by_organisation ON practices (organisation);
+)sql"},
   };
   return kMigrations;
 }

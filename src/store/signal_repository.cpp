@@ -191,6 +191,18 @@ Result<std::vector<SignalRecord>> SignalRepository::List(const SignalQuery& q) {
   return out;
 }
 
+Result<std::vector<std::string>> SignalRepository::SubmittedDates(std::string_view organisation,
+                                                                  std::string_view channel) {
+  auto rows = db_.Query(
+      "SELECT substr(submitted_at, 1, 10) FROM signals WHERE organisation = ? AND channel = ? "
+      "AND submitted_at IS NOT NULL ORDER BY submitted_at",
+      {Text(std::string(organisation)), Text(std::string(channel))});
+  if (!rows) return rows.error();
+  std::vector<std::string> out;
+  for (const Row& r : *rows) out.push_back(r.Text(0));
+  return out;
+}
+
 Status SignalRepository::AddEvent(const SignalEvent& e) {
   auto r = db_.Execute(
       "INSERT INTO signal_events (signal, at, actor, action, from_status, to_status, detail) "

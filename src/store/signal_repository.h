@@ -104,6 +104,10 @@ class SignalRepository {
   // Newest first (the use case orders by urgency, which is catalogue data).
   Result<std::vector<SignalRecord>> List(const SignalQuery& query);
 
+  // The submission dates (YYYY-MM-DD) of the organisation's signals that came in by `channel`.
+  Result<std::vector<std::string>> SubmittedDates(std::string_view organisation,
+                                                  std::string_view channel);
+
   Status AddEvent(const SignalEvent& event);
   Result<std::vector<SignalEvent>> Events(std::string_view signal);
   Status AddAddition(const SignalAddition& addition);

@@ -101,7 +101,7 @@ test('the first administrator changes the one-time password, enrols the second f
   assert.equal(at, '/');
   assert.match(await page.textContent('.schakel-header'), /Beheer Schakel/);
   const nav = await page.locator('nav.schakel-nav a').allTextContents();
-  assert.deepEqual(nav, ['Home', 'Gebruikers', 'Organisaties']);
+  assert.deepEqual(nav, ['Home', 'Goede praktijken', 'Gebruikers', 'Organisaties']);
   await expectAccessible('25-home-admin-nl');
 });
 
@@ -162,7 +162,8 @@ test('a policy officer replaces the one-time password and works on the Kader pag
   assert.equal(new URL(page.url()).pathname, '/kader');
   assert.match(await page.textContent('.schakel-header'), /Bram de Vries/);
   assert.deepEqual(await page.locator('nav.schakel-nav a').allTextContents(),
-    ['Home', 'Zelfevaluatie Kader', 'Overzicht regio en land']);
+    ['Home', 'Zelfevaluatie Kader', 'Overzicht regio en land', 'Training', 'Omgevingsscan',
+      'Goede praktijken']);
   await page.selectOption('#gemeente', 'GM0363');
   await page.fill('#periode', '2031-Q3');
   await submit('/kader/evaluaties');
@@ -209,7 +210,8 @@ test('six wrong passwords are throttled; the auditor sees the failures and verif
   await submit('/inloggen/wachtwoord');
   // The auditor's role needs no second factor; the auditor sets one up from the account page.
   assert.equal(new URL(page.url()).pathname, '/');
-  assert.deepEqual(await page.locator('nav.schakel-nav a').allTextContents(), ['Home', 'Audit']);
+  assert.deepEqual(await page.locator('nav.schakel-nav a').allTextContents(),
+    ['Home', 'Goede praktijken', 'Audit']);
   await page.click('a:text-is("Mijn account")');
   await page.click('a:text-is("Tweede factor opnieuw instellen (bijvoorbeeld op een nieuwe telefoon)")');
   const secret = (await page.textContent('#totp-geheim')).trim();

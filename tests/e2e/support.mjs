@@ -204,3 +204,21 @@ export async function setUpAccounts(server, context, users, password) {
   await page.close();
   return { adminPassword, adminSecret };
 }
+
+// Asserts that axe-core finds no serious or critical violation on the page and that the page
+// reported no console error (a CSP violation, a failed request); writes the screenshot `name`.
+export async function expectAccessible(page, name) {
+  const violations = await checkPage(page, name);
+  if (violations.length || page.problems.length) {
+    throw new Error(`${name}: axe ${JSON.stringify(violations)}; console ${JSON.stringify(page.problems)}`);
+  }
+}
+
+// A fresh browser state (no cookies) in `context`, logged in as `username`, on `pathname`.
+export async function openAs(context, baseUrl, username, password, pathname) {
+  await context.clearCookies();
+  const page = await newPage(context);
+  await logIn(page, baseUrl, username, password);
+  const response = await page.goto(baseUrl + pathname);
+  return { page, response };
+}

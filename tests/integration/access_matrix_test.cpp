@@ -207,6 +207,45 @@ class AccessMatrixTest : public testing::ServerFixture {
     EXPECT_TRUE(s.ok()) << s.error().message;
     return s->facts.id;
   }
+  // Kader in practice: records of `org` made by the operator.
+  int64_t TrainingSession(const std::string& org) {
+    app::TrainingSessionInput in{org,     "Signalen",   "training",
+                                 "staff", "Wmo",        "2026-06-01",
+                                 1,       std::nullopt, {{"Anna", "consulent", ""}}};
+    auto s = training_->AddSession(in, actor_);
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return s->id;
+  }
+  int64_t ScanPlace(const std::string& org) {
+    auto p = scan_->AddPlace({org, "Wasstraat", "car_wash", "Noord", "", "toezicht", "medium",
+                              "reden", "Team", "2027-06-01"},
+                             actor_);
+    EXPECT_TRUE(p.ok()) << p.error().message;
+    return p->place.id;
+  }
+  // A practice of `org`, published to `scope` unless that is empty.
+  int64_t Practice(const std::string& org, const std::string& scope) {
+    auto p = practices_->Create({org,
+                                 "Praktijk " + org,
+                                 "p",
+                                 "a",
+                                 "partners",
+                                 "r",
+                                 "nodig",
+                                 "Team",
+                                 {"labour"},
+                                 {"signalling"},
+                                 {"toezicht"}},
+                                actor_);
+    EXPECT_TRUE(p.ok()) << p.error().message;
+    if (!scope.empty()) {
+      EXPECT_TRUE(practices_->Publish(p->id, scope, actor_).ok());
+    }
+    return p->id;
+  }
+  // The rows of the Kader-in-practice API routes.
+  std::vector<Case> PracticeApiCases(const std::set<std::string>& logged_in);
+  std::vector<Case> PracticePageCases(const std::set<std::string>& logged_in);
 
   int64_t DenialsInAudit() {
     auto db = database_->Acquire();
@@ -421,6 +460,7 @@ std::vector<Case> AccessMatrixTest::ApiCases() {
        {"signaller", "other_signaller", "care_coordinator"}},
   };
   AddSignalCases(cases, logged_in);
+  for (Case& c : PracticeApiCases(logged_in)) cases.push_back(std::move(c));
   return cases;
 }
 
@@ -535,6 +575,252 @@ void AccessMatrixTest::AddSignalCases(std::vector<Case>& cases,
        {}},
   };
   for (Case& c : more) cases.push_back(std::move(c));
+}
+
+// Who reads a practice published to the region of GM0014: every user of GM0014 (the partner and
+// the national monitor belong to no region of it).
+std::set<std::string> Gm0014Users() {
+  return {"admin",          "policy_officer", "signaller", "other_signaller", "care_coordinator",
+          "chain_director", "auditor"};
+}
+
+std::vector<Case> AccessMatrixTest::PracticeApiCases(const std::set<std::string>& logged_in) {
+  const std::set<std::string> po = {"policy_officer"};
+  const std::set<std::string> po_cd = {"policy_officer", "chain_director"};
+  const std::string own_session = std::to_string(TrainingSession("GM0014"));
+  const std::string far_session = std::to_string(TrainingSession("GM0363"));
+  const std::string own_place = std::to_string(ScanPlace("GM0014"));
+  const std::string region_place = std::to_string(ScanPlace(neighbour_));
+  const std::string far_place = std::to_string(ScanPlace("GM0363"));
+  const std::string own_draft = std::to_string(Practice("GM0014", ""));
+  const std::string own_to_publish = std::to_string(Practice("GM0014", ""));
+  const std::string region_published = std::to_string(Practice(neighbour_, "region"));
+  const std::string far_national = std::to_string(Practice("GM0363", "national"));
+  const std::string far_draft = std::to_string(Practice("GM0363", ""));
+  const std::string own_a = std::to_string(Assessment("GM0014", "2024-Q1"));
+  const std::string region_a = std::to_string(Assessment(neighbour_, "2024-Q1"));
+  const std::string far_a = std::to_string(Assessment("GM0363", "2024-Q1"));
+  auto session_of = [](const std::string& org) {
+    return json{{"organisation", org},
+                {"title", "Training"},
+                {"format", "training"},
+                {"audience", "staff"},
+                {"held_on", "2026-06-01"},
+                {"participants", 1},
+                {"attendees", {{{"staff_name", "Bram"}, {"department", "Wmo"}}}}};
+  };
+  auto department_of = [](const std::string& org) {
+    return json{{"organisation", org}, {"department", "Wmo"}, {"relevant_staff", 5}};
+  };
+  auto place_of = [](const std::string& org) {
+    return json{{"organisation", org},     {"name", "Hotel"},       {"sector", "hotel"},
+                {"neighbourhood", "Zuid"}, {"sources", "toezicht"}, {"risk", "low"},
+                {"reasoning", "rustig"},   {"owner", "Team"},       {"review_due", "2027-06-01"}};
+  };
+  const json review = {
+      {"risk", "high"}, {"reasoning", "nieuw signaal"}, {"review_due", "2027-02-01"}};
+  auto practice_of = [](const std::string& org) {
+    return json{{"organisation", org}, {"title", "Nieuwe praktijk"}, {"blocks", {"awareness"}}};
+  };
+  const json publish = {{"scope", "region"}};
+  const std::string training = "/api/v1/training";
+  const std::string scan = "/api/v1/environment-scan";
+  const std::string practices = "/api/v1/practices";
+  return {
+      {training, "own", "GET", training + "?organisation=GM0014", nullptr, po},
+      {training, "unrelated", "GET", training + "?organisation=GM0363", nullptr, {}},
+      {"/api/v1/training/sessions", "own", "POST", training + "/sessions", session_of("GM0014"),
+       po},
+      {"/api/v1/training/sessions",
+       "unrelated",
+       "POST",
+       training + "/sessions",
+       session_of("GM0363"),
+       {}},
+      {"/api/v1/training/sessions/{id}", "own", "GET", training + "/sessions/" + own_session,
+       nullptr, po},
+      {"/api/v1/training/sessions/{id}",
+       "unrelated",
+       "GET",
+       training + "/sessions/" + far_session,
+       nullptr,
+       {}},
+      {"/api/v1/training/departments", "own", "POST", training + "/departments",
+       department_of("GM0014"), po},
+      {"/api/v1/training/departments",
+       "unrelated",
+       "POST",
+       training + "/departments",
+       department_of("GM0363"),
+       {}},
+      {scan, "own", "GET", scan + "?organisation=GM0014", nullptr, po_cd},
+      {scan,
+       "same_region",
+       "GET",
+       scan + "?organisation=" + neighbour_,
+       nullptr,
+       {"chain_director"}},
+      {scan, "unrelated", "GET", scan + "?organisation=GM0363", nullptr, {}},
+      {"/api/v1/environment-scan/places", "own", "POST", scan + "/places", place_of("GM0014"), po},
+      {"/api/v1/environment-scan/places",
+       "same_region",
+       "POST",
+       scan + "/places",
+       place_of(neighbour_),
+       {}},
+      {"/api/v1/environment-scan/places/{id}", "own", "GET", scan + "/places/" + own_place, nullptr,
+       po_cd},
+      {"/api/v1/environment-scan/places/{id}",
+       "same_region",
+       "GET",
+       scan + "/places/" + region_place,
+       nullptr,
+       {"chain_director"}},
+      {"/api/v1/environment-scan/places/{id}",
+       "unrelated",
+       "GET",
+       scan + "/places/" + far_place,
+       nullptr,
+       {}},
+      {"/api/v1/environment-scan/places/{id}/reviews", "own", "POST",
+       scan + "/places/" + own_place + "/reviews", review, po},
+      {"/api/v1/environment-scan/places/{id}/reviews",
+       "same_region",
+       "POST",
+       scan + "/places/" + region_place + "/reviews",
+       review,
+       {}},
+      {practices, "none", "GET", practices + "?form=labour", nullptr, logged_in},
+      {practices, "own", "GET", practices + "?organisation=GM0014", nullptr, po},
+      {practices, "unrelated", "GET", practices + "?organisation=GM0363", nullptr, {}},
+      {practices, "own", "POST", practices, practice_of("GM0014"), po},
+      {practices, "unrelated", "POST", practices, practice_of("GM0363"), {}},
+      {"/api/v1/practices/{id}", "own", "GET", practices + "/" + own_draft, nullptr, po},
+      {"/api/v1/practices/{id}", "same_region", "GET", practices + "/" + region_published, nullptr,
+       Gm0014Users()},
+      {"/api/v1/practices/{id}", "unrelated", "GET", practices + "/" + far_national, nullptr,
+       logged_in},
+      {"/api/v1/practices/{id}", "unrelated", "GET", practices + "/" + far_draft, nullptr, {}},
+      {"/api/v1/practices/{id}", "own", "PUT", practices + "/" + own_draft, practice_of("GM0014"),
+       po},
+      {"/api/v1/practices/{id}",
+       "same_region",
+       "PUT",
+       practices + "/" + region_published,
+       practice_of(neighbour_),
+       {}},
+      {"/api/v1/practices/{id}/publish", "own", "POST",
+       practices + "/" + own_to_publish + "/publish", publish, po},
+      {"/api/v1/practices/{id}/publish",
+       "unrelated",
+       "POST",
+       practices + "/" + far_draft + "/publish",
+       publish,
+       {}},
+      {"/api/v1/assessments/{id}/evidence", "own", "GET",
+       "/api/v1/assessments/" + own_a + "/evidence", nullptr, po_cd},
+      {"/api/v1/assessments/{id}/evidence",
+       "same_region",
+       "GET",
+       "/api/v1/assessments/" + region_a + "/evidence",
+       nullptr,
+       {"chain_director"}},
+      {"/api/v1/assessments/{id}/evidence",
+       "unrelated",
+       "GET",
+       "/api/v1/assessments/" + far_a + "/evidence",
+       nullptr,
+       {}},
+  };
+}
+
+std::vector<Case> AccessMatrixTest::PracticePageCases(const std::set<std::string>& logged_in) {
+  const std::set<std::string> po = {"policy_officer"};
+  const std::set<std::string> po_cd = {"policy_officer", "chain_director"};
+  const std::string places = "/kader/omgevingsscan/plekken/";
+  const std::string own_place = places + std::to_string(ScanPlace("GM0014"));
+  const std::string region_place = places + std::to_string(ScanPlace(neighbour_));
+  const std::string far_place = places + std::to_string(ScanPlace("GM0363"));
+  const std::string own_draft = "/praktijken/" + std::to_string(Practice("GM0014", ""));
+  const std::string own_to_publish = "/praktijken/" + std::to_string(Practice("GM0014", ""));
+  const std::string region_published =
+      "/praktijken/" + std::to_string(Practice(neighbour_, "region"));
+  const std::string far_national = "/praktijken/" + std::to_string(Practice("GM0363", "national"));
+  const std::string far_draft = "/praktijken/" + std::to_string(Practice("GM0363", ""));
+  const std::string session =
+      "title=Training&format=training&audience=staff&department=Wmo&held_on=2026-06-01&"
+      "attendees=Anna%3B+consulent%3B+Wmo";
+  const std::string place =
+      "name=Hotel&sector=hotel&neighbourhood=Zuid&sources=toezicht&owner=Team&risk=low&"
+      "reasoning=rustig&review_due=2027-06-01";
+  const std::string review = "risk=high&reasoning=nieuw&review_due=2027-02-01";
+  return {
+      {"/kader/training", "own", "GET", "/kader/training", nullptr, po},
+      {"/kader/training/sessies", "own", "POST", "/kader/training/sessies", session, po},
+      {"/kader/training/afdelingen", "own", "POST", "/kader/training/afdelingen",
+       "afdeling=Wmo&relevant_staff=5", po},
+      {"/kader/omgevingsscan", "own", "GET", "/kader/omgevingsscan", nullptr, po_cd},
+      {"/kader/omgevingsscan",
+       "same_region",
+       "GET",
+       "/kader/omgevingsscan?gemeente=" + neighbour_,
+       nullptr,
+       {"chain_director"}},
+      {"/kader/omgevingsscan",
+       "unrelated",
+       "GET",
+       "/kader/omgevingsscan?gemeente=GM0363",
+       nullptr,
+       {}},
+      {"/kader/omgevingsscan/plekken", "own", "POST", "/kader/omgevingsscan/plekken", place, po},
+      {"/kader/omgevingsscan/plekken/{id}", "own", "GET", own_place, nullptr, po_cd},
+      {"/kader/omgevingsscan/plekken/{id}",
+       "same_region",
+       "GET",
+       region_place,
+       nullptr,
+       {"chain_director"}},
+      {"/kader/omgevingsscan/plekken/{id}", "unrelated", "GET", far_place, nullptr, {}},
+      {"/kader/omgevingsscan/plekken/{id}/beoordelingen", "own", "POST",
+       own_place + "/beoordelingen", review, po},
+      {"/kader/omgevingsscan/plekken/{id}/beoordelingen",
+       "same_region",
+       "POST",
+       region_place + "/beoordelingen",
+       review,
+       {}},
+      {"/praktijken", "none", "GET", "/praktijken?vorm=labour", nullptr, logged_in},
+      {"/praktijken/nieuw", "own", "GET", "/praktijken/nieuw", nullptr, po},
+      {"/praktijken", "own", "POST", "/praktijken", "title=Nieuw&blocks=awareness", po},
+      {"/praktijken/{id}", "own", "GET", own_draft, nullptr, po},
+      {"/praktijken/{id}", "same_region", "GET", region_published, nullptr, Gm0014Users()},
+      {"/praktijken/{id}", "unrelated", "GET", far_national, nullptr, logged_in},
+      {"/praktijken/{id}", "unrelated", "GET", far_draft, nullptr, {}},
+      {"/praktijken/{id}/bewerken", "own", "GET", own_draft + "/bewerken", nullptr, po},
+      {"/praktijken/{id}/bewerken",
+       "same_region",
+       "GET",
+       region_published + "/bewerken",
+       nullptr,
+       {}},
+      {"/praktijken/{id}/bewerken", "unrelated", "GET", far_draft + "/bewerken", nullptr, {}},
+      {"/praktijken/{id}/bewerken", "own", "POST", own_draft + "/bewerken",
+       "title=Bewerkt&blocks=signalling", po},
+      {"/praktijken/{id}/bewerken",
+       "same_region",
+       "POST",
+       region_published + "/bewerken",
+       "title=Bewerkt&blocks=signalling",
+       {}},
+      {"/praktijken/{id}/publiceren", "own", "POST", own_to_publish + "/publiceren", "scope=region",
+       po},
+      {"/praktijken/{id}/publiceren",
+       "unrelated",
+       "POST",
+       far_draft + "/publiceren",
+       "scope=region",
+       {}},
+  };
 }
 
 std::vector<Case> AccessMatrixTest::PageCases() {
@@ -770,9 +1056,10 @@ std::vector<Case> AccessMatrixTest::PageCases() {
       {"/audit", "none", "GET", "/audit", nullptr, auditor},
       {"/audit/inlogpogingen", "none", "GET", "/audit/inlogpogingen", nullptr, auditor},
       {"/audit/controle", "none", "GET", "/audit/controle", nullptr, auditor},
-      // Last: logging out ends the sessions the other rows need.
-      {"/uitloggen", "public", "POST", "/uitloggen", "", logged_in},
   };
+  for (Case& c : PracticePageCases(logged_in)) cases.push_back(std::move(c));
+  // Last: logging out ends the sessions the other rows need.
+  cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
   // Each allowed account creation needs a fresh username.
   int n = 0;
   for (Case& c : cases) {

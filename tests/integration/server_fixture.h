@@ -14,6 +14,7 @@
 #include "app/identity_service.h"
 #include "app/person_service.h"
 #include "app/signal_service.h"
+#include "http/api.h"
 #include "http/server.h"
 
 namespace schakel::http::testing {
@@ -30,9 +31,13 @@ class ServerFixture : public app::testing::AppFixture {
     persons_.emplace(*database_, clock_, audit_, keys_);
     signals_.emplace(*database_, clock_, audit_, keys_, signals::testing::ShippedCatalog(),
                      signals::testing::ShippedRouting());
-    server_.emplace(
-        ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
-        ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_});
+    training_.emplace(*database_, clock_, audit_);
+    scan_.emplace(*database_, clock_, audit_);
+    practices_.emplace(*database_, clock_, audit_, *kader_);
+    evidence_.emplace(*database_, clock_, *kader_);
+    server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
+                    ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
+                                *training_, *scan_, *practices_, *evidence_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
@@ -87,6 +92,10 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::AuditService> audit_service_;
   std::optional<app::PersonService> persons_;
   std::optional<app::SignalService> signals_;
+  std::optional<app::TrainingService> training_;
+  std::optional<app::EnvironmentScanService> scan_;
+  std::optional<app::PracticeService> practices_;
+  std::optional<app::EvidenceService> evidence_;
   std::string bearer_;        // API token sent with every request when not empty
   bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;

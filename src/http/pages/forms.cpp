@@ -31,6 +31,56 @@ json FieldData(const TextField& field, const std::vector<FieldError>& errors) {
           {"describedby", described.empty() ? json(nullptr) : json(described)}};
 }
 
+json SelectData(const PageRequest& pr, const std::string& id, const std::string& label,
+                const std::vector<std::string>& values, const std::string& label_prefix,
+                const std::string& chosen, const std::vector<FieldError>& errors,
+                const std::string& empty_label) {
+  json options = json::array();
+  if (!empty_label.empty()) {
+    options.push_back({{"value", ""}, {"label", empty_label}, {"selected", chosen.empty()}});
+  }
+  for (const std::string& v : values) {
+    options.push_back(
+        {{"value", v}, {"label", pr.T(label_prefix + "." + v)}, {"selected", v == chosen}});
+  }
+  const json error = ErrorOf(errors, id);
+  return {{"select", true},     {"id", id},       {"label", label},
+          {"options", options}, {"error", error}, {"invalid", !error.is_null()}};
+}
+
+json TextAreaData(const std::string& id, const std::string& label, const std::string& value,
+                  const std::string& hint, const std::vector<FieldError>& errors) {
+  const json error = ErrorOf(errors, id);
+  return {{"textarea", true},
+          {"id", id},
+          {"label", label},
+          {"value", value},
+          {"hint", hint.empty() ? json(nullptr) : json(hint)},
+          {"error", error},
+          {"invalid", !error.is_null()}};
+}
+
+FieldError FormErrorOf(const PageRequest& pr, const Error& error, const std::string& prefix) {
+  std::string field = error.field;
+  if (const size_t cut = field.find_first_of(".["); cut != std::string::npos) {
+    field = field.substr(0, cut);
+  }
+  const std::string key = prefix + "." + field;
+  std::string message = pr.T(key);
+  if (message == key) message = error.message;
+  return {field.empty() ? "title" : field, message};
+}
+
+std::optional<int64_t> PathId(const Call& call) {
+  const std::string text = call.Param("id");
+  if (text.empty() || text.size() > 18 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  const int64_t id = std::stoll(text);
+  return id > 0 ? std::optional<int64_t>(id) : std::nullopt;
+}
+
 std::string FormValue(const Call& call, const std::string& name) {
   return call.req.has_param(name.c_str()) ? call.req.get_param_value(name.c_str()) : "";
 }

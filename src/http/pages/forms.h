@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ nlohmann::json FieldData(const TextField& field, const std::vector<FieldError>& 
 // The message of the error on `field_id`, or null.
 nlohmann::json ErrorOf(const std::vector<FieldError>& errors, const std::string& field_id);
 
+// The positive integer id in the path parameter {id}, or nullopt.
+std::optional<int64_t> PathId(const Call& call);
+
 // A posted (or query) value, or "".
 std::string FormValue(const Call& call, const std::string& name);
 // Every value posted under `name` (checkboxes).
@@ -41,6 +45,21 @@ nlohmann::json RoleChoices(const PageRequest& pr, const std::set<app::Role>& che
 std::set<app::Role> PostedRoles(const Call& call);
 // "Beleidsmedewerker, Auditor" in the page language.
 std::string RoleList(const PageRequest& pr, const std::set<app::Role>& roles);
+
+// A choice from a vocabulary (_select.mustache): option labels are the texts
+// "<label_prefix>.<value>"; `chosen` is selected; with `empty_label`, a first option "" for none.
+nlohmann::json SelectData(const PageRequest& pr, const std::string& id, const std::string& label,
+                          const std::vector<std::string>& values, const std::string& label_prefix,
+                          const std::string& chosen, const std::vector<FieldError>& errors,
+                          const std::string& empty_label = "");
+// A multi-line text (_textarea.mustache).
+nlohmann::json TextAreaData(const std::string& id, const std::string& label,
+                            const std::string& value, const std::string& hint,
+                            const std::vector<FieldError>& errors);
+// A use case's validation error as a form error on the field it names ("attendees[2].staff_name"
+// → field "attendees"): the text "<prefix>.<field>" of the page language when there is one,
+// else the use case's own message.
+FieldError FormErrorOf(const PageRequest& pr, const Error& error, const std::string& prefix);
 
 // The organisation a management page is about: `organisatie` from the request when the user may
 // manage every organisation (the policy says so: kManageOrganisations), else their own.

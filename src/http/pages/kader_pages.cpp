@@ -10,6 +10,7 @@
 #include "app/organisation_service.h"
 #include "domain/period.h"
 #include "http/json_io.h"
+#include "http/pages/evidence_view.h"
 #include "http/pages/kader_view.h"
 #include "http/pages/site.h"
 
@@ -192,6 +193,11 @@ void RegisterAssessment(Router& router, Site& site) {
     d["others"] = OtherAssessments(site, call, *view);
     d["has_others"] = !d["others"].empty();
     d["first_block_href"] = d["rows"][0]["href"];
+    // What Schakel's own records say per criterion; the answer stays the policy officer's.
+    auto evidence = site.services().evidence.ForAssessment(view->record.id, call.actor);
+    if (!evidence) return site.RenderError(call, pr, evidence.error());
+    d["evidence"] = EvidenceRows(*evidence, pr);
+    d["has_evidence"] = !d["evidence"].empty();
     const std::string saved = call.Query("opgeslagen");
     if (const kader::BlockStanding* b = view->standing.Find(saved); b != nullptr) {
       d["notice"] = pr.F("kader.assessment.saved", {{"block", BlockLabel(*b->block, pr)},

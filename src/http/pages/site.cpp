@@ -76,6 +76,11 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
            {"home", "/", full},
            {"kader", "/kader", allows(app::Action::kViewAssessment, own)},
            {"rollup", "/overzicht", rollup},
+           {"training", "/kader/training", allows(app::Action::kManageTraining, own)},
+           {"scan", "/kader/omgevingsscan", allows(app::Action::kViewEnvironmentScan, own)},
+           // Every logged-in user reads nationally published practices.
+           {"practices", "/praktijken",
+            allows(app::Action::kViewPractice, {{}, {}, {}, {}, "national"})},
            {"users", "/beheer/gebruikers", allows(app::Action::kManageUsers, own)},
            {"organisations", "/beheer/organisaties",
             allows(app::Action::kManageOrganisations, own)},
@@ -274,6 +279,9 @@ void Site::RegisterRoutes(Router& router) {
   RegisterTokenPages(router, *this);
   RegisterOrganisationPages(router, *this);
   RegisterAuditPages(router, *this);
+  RegisterTrainingPages(router, *this);
+  RegisterScanPages(router, *this);
+  RegisterPracticePages(router, *this);
 }
 
 }  // namespace schakel::http::pages

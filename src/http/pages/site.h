@@ -137,5 +137,9 @@ void RegisterTokenPages(Router& router, Site& site);
 void RegisterOrganisationPages(Router& router, Site& site);
 // Registers the auditor's pages: search the trail, failed logins, verify the chain.
 void RegisterAuditPages(Router& router, Site& site);
+// The Kader in practice: the training registry, the environment scan, the good-practice library.
+void RegisterTrainingPages(Router& router, Site& site);
+void RegisterScanPages(Router& router, Site& site);
+void RegisterPracticePages(Router& router, Site& site);
 
 }  // namespace schakel::http::pages

@@ -103,6 +103,15 @@ std::set<Key> Allowed() {
   allow(Role::kCareCoordinator, Action::kTriageSignal, region);
   allow(Role::kCareCoordinator, Action::kViewSignalStatus, region);
   allow(Role::kSignaller, Action::kViewSignalStatus, {O::kOwn});
+  // Kader in practice: the municipality's policy officers keep its registers and write and
+  // publish its practices; the region's chain director reads the environment scan. Unpublished
+  // practices (the resources here) stay with the policy officers.
+  for (Action a :
+       {Action::kManageTraining, Action::kManageEnvironmentScan, Action::kViewEnvironmentScan,
+        Action::kViewPractice, Action::kEditPractice, Action::kPublishPractice}) {
+    allow(Role::kPolicyOfficer, a, organisation);
+  }
+  allow(Role::kChainDirector, Action::kViewEnvironmentScan, region);
   return allowed;
 }
 
@@ -120,7 +129,7 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(cells, 8 * 16 * 5);
+  EXPECT_EQ(cells, 8 * 22 * 5);
 }
 
 TEST(PolicyTest, TheInstallationsAdministratorManagesEveryOrganisation) {
@@ -158,6 +167,24 @@ TEST(PolicyTest, NobodyLoggedInIsDeniedEverything) {
 
 TEST(PolicyTest, AdminNeverSeesAssessmentsThroughAdminRole) {
   EXPECT_FALSE(Decide(As(Role::kAdmin), Action::kViewAssessment, On(Ownership::kOwn)).allowed);
+}
+
+TEST(PolicyTest, APublishedPracticeIsReadByItsRegionOrTheWholeCountry) {
+  for (Role r : AllRoles()) {
+    for (Ownership o : kAllOwnerships) {
+      Resource regional = On(o);
+      regional.publication = "region";
+      Resource national = On(o);
+      national.publication = "national";
+      const bool in_region = o != Ownership::kSharedByGrant && o != Ownership::kUnrelated;
+      EXPECT_EQ(Decide(As(r), Action::kViewPractice, regional).allowed, in_region)
+          << RoleName(r) << " " << OwnershipName(o);
+      EXPECT_TRUE(Decide(As(r), Action::kViewPractice, national).allowed) << RoleName(r);
+      // Reading is all publication gives: changing stays with the own policy officers.
+      EXPECT_EQ(Decide(As(r), Action::kEditPractice, national).allowed,
+                r == Role::kPolicyOfficer && in_region && o != Ownership::kSameRegion);
+    }
+  }
 }
 
 TEST(PolicyTest, RolesRoundTripByName) {
