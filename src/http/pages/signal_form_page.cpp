@@ -59,7 +59,7 @@ app::SignalInput InputOf(const app::SignalView& v) {
   in.organisation = f.organisation;
   in.channel = Opt(f.channel);
   in.urgency = Opt(f.urgency);
-  in.observed_on = Opt(f.observed_on);
+  in.observed_on = DutchDate(f.observed_on);  // as people write it; the form reads both
   in.observed_municipality = Opt(f.observed_municipality);
   in.postal_area = Opt(f.postal_area);
   in.forms = f.forms;
@@ -68,6 +68,7 @@ app::SignalInput InputOf(const app::SignalView& v) {
   in.description = v.description;
   in.perpetrators = v.perpetrators;
   in.victim.identity = v.victim;
+  if (v.victim.date_of_birth) in.victim.identity.date_of_birth = DutchDate(v.victim.date_of_birth);
   in.victim.gender = f.victim_gender;
   in.victim.nationality = f.victim_nationality;
   in.victim_age = f.victim_age ? std::to_string(*f.victim_age) : "";
@@ -145,7 +146,7 @@ void RenderForm(Site& site, Call& call, const PageRequest& pr, const std::string
                               pr.T("signal.form.date_hint"), "text", true);
   const std::vector<Choice> municipalities = MunicipalityChoices(site);
   d["receiving"] = SelectField("gemeente", pr.T("signal.form.organisation"), "", municipalities,
-                                  in.organisation, errors);
+                               in.organisation, errors);
   std::vector<Choice> channels;
   for (const auto& c : catalog.channels) channels.push_back({c.id, InLanguage(pr, c.name)});
   d["channel"] =
@@ -231,6 +232,7 @@ void RegisterSignalFormPages(Router& router, Site& site) {
     app::SignalInput in;
     in.organisation = own;
     in.channel = "staff";
+    in.observed_on = DutchDate(Today());  // most signals are recorded the day they are seen
     RenderForm(site, call, pr, "", in, {});
   });
   site.Post(router, "/signalen/nieuw",

@@ -301,7 +301,7 @@ void RenderSignal(Site& site, Call& call, const PageRequest& pr, const app::Sign
     events.push_back({{"at", DutchDate(e.at)},
                       {"action", pr.T("signal.event." + e.action)},
                       {"to", StatusWord(pr, e.to_status)},
-                      {"detail", detail}});
+                      {"detail", detail.empty() ? json(nullptr) : json(detail)}});
   }
   d["events"] = events;
   page.errors = std::move(errors);
