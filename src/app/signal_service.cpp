@@ -529,6 +529,16 @@ Result<SignalStatusView> SignalService::GetStatus(const Actor& actor, std::strin
   return StatusOf(loaded->facts);
 }
 
+Status SignalService::MayFile(const Actor& actor, std::string_view organisation) {
+  Impl impl{*this};
+  Result<Resource> on = [&]() -> Result<Resource> {
+    auto db = database_.Acquire();
+    return OrganisationResource(*db, organisation, impl.Today());
+  }();
+  if (!on) return on.error();
+  return Authorize(database_, audit_, actor, Action::kFileSignal, *on, "signal", "new");
+}
+
 Result<std::vector<SignalStatusView>> SignalService::Mine(const Actor& actor) {
   if (!actor.principal.authenticated() || actor.principal.user.empty()) {
     return Error::Forbidden("log in to see your signals");

@@ -132,6 +132,11 @@ class SignalService {
                 security::RandomFill random = security::SystemRandom());
 
   const signals::Catalog& catalog() const { return catalog_; }
+  const signals::RoutingRules& routing() const { return routing_; }
+
+  // Whether the actor may file signals for `organisation` (the new-signal page asks before it
+  // shows an empty form); a refusal is audited like any other.
+  Status MayFile(const Actor& actor, std::string_view organisation);
 
   // Creates (id empty) or replaces the actor's own draft. Formats are checked, nothing is
   // required; the organisation defaults to the actor's own. kConflict once submitted.

@@ -59,16 +59,17 @@ HttpServer::~HttpServer() = default;
 void HttpServer::InstallMiddleware() {
   // Every response: a correlation id and the security headers. API responses and pages hold data
   // about organisations and (later) persons, so nothing is cached (static assets, whose URLs
-  // name their content, override this). The CSP allows only our own style sheets and images
-  // (data: for the icons inside the NL Design System CSS): no script, no inline style, no
-  // framing, forms post only to us.
+  // name their content, override this). The CSP allows only our own style sheets, scripts and
+  // images (data: for the icons inside the NL Design System CSS): no inline script or style, no
+  // framing, forms and fetches go only to us.
   server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Correlation-Id", NewCorrelationId());
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Content-Security-Policy",
-                   "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                   "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
+                   "img-src 'self' data:; "
                    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     res.set_header("Cache-Control", "no-store");
     return httplib::Server::HandlerResponse::Unhandled;

@@ -165,6 +165,8 @@ class AccessMatrixTest : public testing::ServerFixture {
   std::vector<Case> ApiCases();
   void AddSignalCases(std::vector<Case>& cases, const std::set<std::string>& logged_in);
   std::vector<Case> PageCases();
+  void AddSignalPageCases(std::vector<Case>& cases, const std::set<std::string>& logged_in,
+                          const std::set<std::string>& everyone);
 
   int64_t Assessment(const std::string& org, const std::string& period) {
     auto a = kader_->Create(org, period, "2021-concept", actor_);
@@ -1058,6 +1060,7 @@ std::vector<Case> AccessMatrixTest::PageCases() {
       {"/audit/controle", "none", "GET", "/audit/controle", nullptr, auditor},
   };
   for (Case& c : PracticePageCases(logged_in)) cases.push_back(std::move(c));
+  AddSignalPageCases(cases, logged_in, everyone);
   // Last: logging out ends the sessions the other rows need.
   cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
   // Each allowed account creation needs a fresh username.
@@ -1072,6 +1075,86 @@ std::vector<Case> AccessMatrixTest::PageCases() {
     }
   }
   return cases;
+}
+
+// The signal pages follow the API's rules: the organisation's signallers and the region's care
+// coordinators file; a draft is its author's; everyone logged in has a (possibly empty) list of
+// their own; the region's care coordinators read, assess, forward and close. The external
+// reporting form and the page to add to a report need no login.
+void AccessMatrixTest::AddSignalPageCases(std::vector<Case>& cases,
+                                          const std::set<std::string>& logged_in,
+                                          const std::set<std::string>& everyone) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const std::set<std::string> filers = {"signaller", "other_signaller", "care_coordinator"};
+  auto s = [](const std::string& id) { return "/signalen/" + id; };
+  const std::string own = Signal("GM0014", "signaller");
+  const std::string region = Signal(neighbour_, "");
+  const std::string far = Signal("GM0363", "");
+  const std::string own_to_close = Signal("GM0014", "signaller");
+  const std::string far_to_close = Signal("GM0363", "");
+  const std::string draft = Signal("GM0014", "signaller", true);
+  const std::string form = "gemeente=GM0014&urgentie=normal&datum=01-11-2026&actie=opslaan";
+  const std::string findings = "handeling=present&middel=unknown&doel=present";
+  std::vector<Case> more = {
+      {"/signalen/nieuw", "own", "GET", "/signalen/nieuw", nullptr, filers},
+      {"/signalen/nieuw", "own", "POST", "/signalen/nieuw", form, filers},
+      {"/signalen/nieuw",
+       "unrelated",
+       "POST",
+       "/signalen/nieuw",
+       "gemeente=GM0363&urgentie=normal&actie=opslaan",
+       {}},
+      {"/signalen/concepten-opslaan", "own", "POST", "/signalen/concepten-opslaan", form, filers},
+      {"/signalen/concepten-opslaan",
+       "own",
+       "POST",
+       "/signalen/concepten-opslaan",
+       form + "&concept=" + draft,
+       {"signaller"}},
+      {"/signalen/concepten/{id}",
+       "own",
+       "GET",
+       "/signalen/concepten/" + draft,
+       nullptr,
+       {"signaller"}},
+      {"/signalen/concepten/{id}",
+       "own",
+       "POST",
+       "/signalen/concepten/" + draft,
+       form,
+       {"signaller"}},
+      {"/signalen/mijn", "own", "GET", "/signalen/mijn", nullptr, logged_in},
+      {"/signalen", "none", "GET", "/signalen", nullptr, coordinator},
+      {"/signalen", "none", "GET", "/signalen?status=closed", nullptr, coordinator},
+      {"/signalen/{id}", "own", "GET", s(own), nullptr, coordinator},
+      {"/signalen/{id}", "same_region", "GET", s(region), nullptr, coordinator},
+      {"/signalen/{id}", "unrelated", "GET", s(far), nullptr, {}},
+      {"/signalen/{id}/toets", "own", "POST", s(own) + "/toets", findings, coordinator},
+      {"/signalen/{id}/toets", "same_region", "POST", s(region) + "/toets", findings, coordinator},
+      {"/signalen/{id}/toets", "unrelated", "POST", s(far) + "/toets", findings, {}},
+      {"/signalen/{id}/doorsturen", "own", "POST", s(own) + "/doorsturen", "naar=care_coordinator",
+       coordinator},
+      {"/signalen/{id}/doorsturen",
+       "unrelated",
+       "POST",
+       s(far) + "/doorsturen",
+       "naar=care_coordinator",
+       {}},
+      {"/signalen/{id}/afsluiten", "own", "POST", s(own_to_close) + "/afsluiten", "reden=duplicate",
+       coordinator},
+      {"/signalen/{id}/afsluiten",
+       "unrelated",
+       "POST",
+       s(far_to_close) + "/afsluiten",
+       "reden=duplicate",
+       {}},
+      {"/melden", "public", "GET", "/melden", nullptr, everyone},
+      {"/melden", "public", "POST", "/melden", "gemeente=GM0014&wat=Synthetisch", everyone},
+      {"/melden/aanvullen", "public", "GET", "/melden/aanvullen", nullptr, everyone},
+      {"/melden/aanvullen", "public", "POST", "/melden/aanvullen",
+       "code=AAAA-BBBB-CCCC&aanvulling=x", everyone},
+  };
+  for (Case& c : more) cases.push_back(std::move(c));
 }
 
 TEST_F(AccessMatrixTest, EveryRouteHasARow) {

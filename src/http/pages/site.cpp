@@ -44,6 +44,10 @@ Result<std::unique_ptr<Site>> Site::Load(const WebOptions& options, ApiServices 
       !s.ok()) {
     return s.error();
   }
+  if (Status s = site->assets_.Add("signal_form", options.web_dir / "static" / "signal_form.js");
+      !s.ok()) {
+    return s.error();
+  }
   if (!options.theme_css.empty()) {
     if (Status s = site->assets_.Add("theme", options.theme_css); !s.ok()) return s.error();
   }
@@ -74,6 +78,9 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
   json nav = json::array();
   for (const auto& [id, href, shown] : std::vector<std::tuple<std::string, std::string, bool>>{
            {"home", "/", full},
+           {"signals_new", "/signalen/nieuw", allows(app::Action::kFileSignal, own)},
+           {"signals_mine", "/signalen/mijn", allows(app::Action::kFileSignal, own)},
+           {"signals", "/signalen", allows(app::Action::kViewSignal, own)},
            {"kader", "/kader", allows(app::Action::kViewAssessment, own)},
            {"rollup", "/overzicht", rollup},
            {"training", "/kader/training", allows(app::Action::kManageTraining, own)},
@@ -112,6 +119,12 @@ json Site::Layout(Call& call, const PageRequest& pr, const Page& page) const {
     if (!url.empty()) sheets.push_back({{"href", url}});
   }
   d["stylesheets"] = sheets;
+  json scripts = json::array();
+  for (const std::string& name : page.scripts) scripts.push_back({{"src", assets_.Url(name)}});
+  d["scripts"] = scripts;
+  // A demo installation says so on every page (docs/operations.md, "Demo mode").
+  const auto demo = services_.identity.DemoMode();
+  d["demo_mode"] = demo.ok() && *demo;
   d["nav"] = Navigation(call, pr, page);
   d["has_nav"] = !d["nav"].empty();
   json crumbs = json::array();
@@ -234,13 +247,11 @@ void Site::RenderError(Call& call, const PageRequest& pr, const Error& e) const 
 }
 
 void Site::SetSession(Call& call, const std::string& token) const {
-  call.res.set_header("Set-Cookie",
-                      SessionCookieHeader(token, call.secure_cookies));
+  call.res.set_header("Set-Cookie", SessionCookieHeader(token, call.secure_cookies));
 }
 
 void Site::ClearSession(Call& call) const {
-  call.res.set_header("Set-Cookie",
-                      ClearSessionCookieHeader(call.secure_cookies));
+  call.res.set_header("Set-Cookie", ClearSessionCookieHeader(call.secure_cookies));
 }
 
 void Site::RegisterRoutes(Router& router) {
@@ -267,6 +278,14 @@ void Site::RegisterRoutes(Router& router) {
     for (json item : Navigation(call, pr, page)) {
       if (item["id"] == "home") continue;
       item["text"] = pr.T("home.card." + item["id"].get<std::string>());
+      if (item["id"] == "signals") {
+        // The inbox card says what waits: new and acute signals.
+        if (auto inbox = services_.signals.InboxOf(call.actor, {}); inbox.ok()) {
+          item["count"] =
+              pr.F("home.signal_counts", {{"new", std::to_string(inbox->new_count)},
+                                          {"acute", std::to_string(inbox->acute_count)}});
+        }
+      }
       cards.push_back(item);
     }
     page.data["cards"] = cards;
@@ -282,6 +301,8 @@ void Site::RegisterRoutes(Router& router) {
   RegisterTrainingPages(router, *this);
   RegisterScanPages(router, *this);
   RegisterPracticePages(router, *this);
+  RegisterSignalPages(router, *this);
+  RegisterReportPages(router, *this);
 }
 
 }  // namespace schakel::http::pages

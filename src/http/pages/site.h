@@ -53,6 +53,8 @@ struct Page {
   std::vector<FieldError> errors;
   nlohmann::json data = nlohmann::json::object();
   int status = 200;
+  // Static scripts (asset names) that enhance this page; the page works without them.
+  std::vector<std::string> scripts{};
 };
 
 inline Page MakePage(std::string template_name, std::string title, std::string nav) {
@@ -135,6 +137,12 @@ void RegisterLoginPages(Router& router, Site& site);
 void RegisterAdminPages(Router& router, Site& site);
 void RegisterTokenPages(Router& router, Site& site);
 void RegisterOrganisationPages(Router& router, Site& site);
+// Registers the signal pages: the staff form and its drafts (RegisterSignalFormPages), the
+// signaller's own signals, the care coordinator's inbox and one signal with its triage.
+void RegisterSignalPages(Router& router, Site& site);
+void RegisterSignalFormPages(Router& router, Site& site);
+// Registers the external reporting form and the page to add to a report (no login).
+void RegisterReportPages(Router& router, Site& site);
 // Registers the auditor's pages: search the trail, failed logins, verify the chain.
 void RegisterAuditPages(Router& router, Site& site);
 // The Kader in practice: the training registry, the environment scan, the good-practice library.
