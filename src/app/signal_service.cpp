@@ -61,6 +61,15 @@ std::optional<signals::TriageState> TriageStateOf(std::string_view status) {
   return std::nullopt;
 }
 
+std::optional<signals::LabourPosition> LabourPositionOf(std::string_view name) {
+  using L = signals::LabourPosition;
+  for (L p :
+       {L::kNoIndication, L::kBadEmploymentPractice, L::kSeriousDisadvantage, L::kExploitation}) {
+    if (name == signals::LabourPositionName(p)) return p;
+  }
+  return std::nullopt;
+}
+
 signals::AgeGroup AgeGroupOf(std::string_view group) {
   if (group == "minor") return signals::AgeGroup::kMinor;
   if (group == "adult") return signals::AgeGroup::kAdult;
@@ -225,15 +234,16 @@ struct SignalService::Impl {
     };
   }
 
-  signals::RoutingAdvice Advice(const SignalFacts& f,
-                                const std::optional<SignalAssessment>& assessment) const {
+  // From the plain facts only (the labour position is stored with the assessment), so deciding
+  // a triage step needs no decryption.
+  signals::RoutingAdvice Advice(const SignalFacts& f) const {
     signals::RoutingFacts facts;
     facts.municipality = f.organisation;
     facts.urgency = f.urgency.value_or("");
     facts.age = AgeGroupOf(f.victim_age_group);
     facts.living_at_home = f.victim_living_at_home;
     facts.forms = f.forms;
-    if (assessment) facts.labour = assessment->result.labour;
+    if (f.labour_position) facts.labour = LabourPositionOf(*f.labour_position);
     return signals::Route(s.routing_, facts, Regions());
   }
 
@@ -430,7 +440,7 @@ Result<SignalView> SignalService::Open(const Actor& actor, const SignalRecord& r
     a.result = signals::EvaluateThreeElements(a.input);
     v.assessment = std::move(a);
   }
-  v.advice = impl.Advice(f, v.assessment);
+  v.advice = impl.Advice(f);
   const signals::Urgency* urgency = f.urgency ? catalog_.FindUrgency(*f.urgency) : nullptr;
   v.emergency_guidance =
       v.advice.emergency_guidance || (urgency != nullptr && !urgency->guidance.nl.empty());
@@ -600,12 +610,19 @@ Result<Inbox> SignalService::InboxOf(const Actor& actor, const InboxFilter& filt
     const signals::Urgency* u = f.urgency ? catalog_.FindUrgency(*f.urgency) : nullptr;
     return u != nullptr ? u->rank : 1000;
   };
+  // Viewing depends on the municipality, not the author: one look-up per municipality.
+  std::map<std::string, bool, std::less<>> visible;
   for (auto& r : rows) {
     // A coordinator of a municipality outside every region still sees only what the policy
     // allows; the query is a pre-filter, the policy decides.
-    auto on = impl.ResourceOf(r.facts);
-    if (!on) return on.error();
-    if (!Decide(who, Action::kViewSignal, *on).allowed) continue;
+    auto known = visible.find(r.facts.organisation);
+    if (known == visible.end()) {
+      auto on = impl.ResourceOf(r.facts);
+      if (!on) return on.error();
+      known = visible.emplace(r.facts.organisation, Decide(who, Action::kViewSignal, *on).allowed)
+                  .first;
+    }
+    if (!known->second) continue;
     const bool open = r.facts.status == "new" || r.facts.status == "assessed";
     if (r.facts.status == "new") ++inbox.new_count;
     if (r.facts.status == "assessed") ++inbox.assessed_count;
@@ -630,11 +647,10 @@ Result<SignalView> SignalService::Triage(const Actor& actor, std::string_view id
   if (Status st = impl.Allow(actor, Action::kTriageSignal, loaded->facts); !st.ok()) {
     return st.error();
   }
-  auto view = Open(actor, *loaded, false);
-  if (!view) return view.error();
+  const signals::RoutingAdvice advice = impl.Advice(loaded->facts);
   auto from = TriageStateOf(loaded->facts.status);
   if (!from) return Error::Internal("signal has an unknown status");
-  auto to = signals::ApplyTriageStep(*from, step, catalog_, view->advice);
+  auto to = signals::ApplyTriageStep(*from, step, catalog_, advice);
   if (!to) return to.error();
   SignalRecord row = std::move(loaded).value();
   const std::string before = row.facts.status;
@@ -644,7 +660,7 @@ Result<SignalView> SignalService::Triage(const Actor& actor, std::string_view id
   const char* audit_action = "signal.assess";
   if (step.action == signals::TriageAction::kForward) {
     row.facts.forwarded_to = step.target;
-    const signals::ForwardTarget* target = view->advice.Find(step.target);
+    const signals::ForwardTarget* target = advice.Find(step.target);
     row.facts.forwarded_region =
         target != nullptr && !target->region.empty() ? std::optional(target->region) : std::nullopt;
     detail = step.target;
