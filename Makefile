@@ -4,6 +4,11 @@
 #   make test  — install dependencies, build with sanitizers, run every test
 .PHONY: run test deps release debug bench format clean
 
+# ccache (when installed, see CMakeLists.txt): paths inside this checkout are hashed relative to it,
+# and the build folder does not count, so every clone and worktree on a machine shares one cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
 deps:
 	scripts/install-deps
 

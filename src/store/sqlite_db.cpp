@@ -4,7 +4,9 @@
 #include <sqlite3.h>
 
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 namespace schakel::store {
@@ -40,9 +42,44 @@ Error SqliteError(sqlite3* db, int rc, std::string_view sql) {
   return Error::Internal(std::move(msg));
 }
 
+// Write transactions of one process queue here, first come first served, before they ask SQLite
+// for its write lock. Without it every waiting writer sleeps in SQLite's busy handler, whose
+// back-off steps (up to 100 ms) decide who goes next: under load the slowest requests waited
+// several of those sleeps. Other processes (a CLI command next to the server) still meet the busy
+// timeout. A thread that already holds the gate and begins a second write transaction on another
+// connection could never get SQLite's lock either; it gets an error at once instead of waiting.
+class WriterGate {
+ public:
+  Status Enter() {
+    std::unique_lock lock(mu_);
+    if (owner_ == std::this_thread::get_id()) {
+      return Error::Internal("a second write transaction was started while this thread holds one");
+    }
+    const uint64_t ticket = next_ticket_++;
+    cv_.wait(lock, [&] { return serving_ == ticket; });
+    owner_ = std::this_thread::get_id();
+    return {};
+  }
+  void Leave() {
+    {
+      std::lock_guard lock(mu_);
+      owner_ = std::thread::id{};
+      ++serving_;
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  uint64_t next_ticket_ = 0;
+  uint64_t serving_ = 0;
+  std::thread::id owner_;
+};
+
 class SqliteDb final : public Db {
  public:
-  explicit SqliteDb(sqlite3* db) : db_(db) {}
+  SqliteDb(sqlite3* db, std::shared_ptr<WriterGate> gate) : db_(db), gate_(std::move(gate)) {}
   ~SqliteDb() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
@@ -89,17 +126,24 @@ class SqliteDb final : public Db {
   }
 
   Status Begin() override {
+    if (Status s = gate_->Enter(); !s.ok()) return s;
+    holds_gate_ = true;
     auto r = Execute("BEGIN IMMEDIATE", {});
-    if (!r) return r.error();
+    if (!r) {
+      LeaveGate();
+      return r.error();
+    }
     return {};
   }
   Status Commit() override {
     auto r = Execute("COMMIT", {});
-    if (!r) return r.error();
+    if (!r) return r.error();  // still in the transaction: the caller rolls back
+    LeaveGate();
     return {};
   }
   void Rollback() override {
     if (InTransaction()) (void)Execute("ROLLBACK", {});
+    LeaveGate();
   }
   bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
   std::string_view Dialect() const override { return "sqlite"; }
@@ -166,7 +210,15 @@ class SqliteDb final : public Db {
     return Row(std::move(values));
   }
 
+  void LeaveGate() {
+    if (!holds_gate_) return;
+    holds_gate_ = false;
+    gate_->Leave();
+  }
+
   sqlite3* db_;
+  std::shared_ptr<WriterGate> gate_;
+  bool holds_gate_ = false;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -203,7 +255,8 @@ class SqlitePool final : public Database {
 };
 
 Result<std::unique_ptr<SqliteDb>> OpenOne(const std::filesystem::path& file,
-                                          const SqliteOptions& options) {
+                                          const SqliteOptions& options,
+                                          std::shared_ptr<WriterGate> gate) {
   sqlite3* raw = nullptr;
   const int rc =
       sqlite3_open_v2(file.c_str(), &raw,
@@ -213,7 +266,7 @@ Result<std::unique_ptr<SqliteDb>> OpenOne(const std::filesystem::path& file,
     sqlite3_close_v2(raw);
     return Error::Unavailable(fmt::format("cannot open database {}: {}", file.string(), msg));
   }
-  auto db = std::make_unique<SqliteDb>(raw);
+  auto db = std::make_unique<SqliteDb>(raw, std::move(gate));
   sqlite3_busy_timeout(raw, options.busy_timeout_ms);
   Status s = db->ExecuteScript(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
@@ -229,8 +282,9 @@ Result<std::unique_ptr<SqliteDb>> OpenOne(const std::filesystem::path& file,
 Result<std::unique_ptr<Database>> OpenSqlite(const std::filesystem::path& file,
                                              const SqliteOptions& options) {
   std::vector<std::unique_ptr<SqliteDb>> conns;
+  auto gate = std::make_shared<WriterGate>();
   for (int i = 0; i < std::max(1, options.pool_size); ++i) {
-    auto c = OpenOne(file, options);
+    auto c = OpenOne(file, options, gate);
     if (!c) return c.error();
     conns.push_back(std::move(c).value());
   }
