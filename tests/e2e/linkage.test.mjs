@@ -87,7 +87,6 @@ async function file(page, [given, family], dob) {
   await page.fill('#voornamen', given);
   await page.fill('#achternaam', family);
   await page.fill('#geboortedatum', dob);
-  await page.check('input[name="geslacht"][value="female"]');
   await page.fill('#nationaliteit', 'POL');
   await submit(page, 'button[value="versturen"]');
   assert.equal(new URL(page.url()).pathname, '/signalen/mijn',
