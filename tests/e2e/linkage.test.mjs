@@ -88,6 +88,8 @@ async function file(page, [given, family], dob) {
   await page.fill('#achternaam', family);
   await page.fill('#geboortedatum', dob);
   await page.fill('#nationaliteit', 'POL');
+  // Let the form's autosave settle first, so "send" is not raced by a draft save.
+  await page.waitForFunction(() => document.getElementById('autosave-status').textContent !== '');
   await submit(page, 'button[value="versturen"]');
   assert.equal(new URL(page.url()).pathname, '/signalen/mijn',
     `${page.url()}: ${await page.textContent('main')}`);
