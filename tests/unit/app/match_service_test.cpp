@@ -129,9 +129,14 @@ TEST_F(MatchServiceTest, SpellingVariantsAreSuggestedWithTheirExplanationAndOthe
   EXPECT_NE(Agreement(m, "family_name"), "disagree");
   EXPECT_NE(Agreement(m, "given_names"), "disagree");
   for (const auto& f : m.fields) {  // a spelling variant is similar, not equal
-    if (f.field == "given_names") EXPECT_LT(f.similarity, 1.0) << "Ksanthippe is not Xanthippe";
-    if (f.field == "date_of_birth") EXPECT_EQ(f.similarity, 1.0);
+    if (f.field == "given_names") {
+      EXPECT_LT(f.similarity, 1.0) << "Ksanthippe is not Xanthippe";
+    }
+    if (f.field == "date_of_birth") {
+      EXPECT_EQ(f.similarity, 1.0);
+    }
   }
+
   auto alone = matches_->For(coordinator_, Signal(other));
   ASSERT_TRUE(alone.ok());
   EXPECT_TRUE(alone->suggestions.empty());
