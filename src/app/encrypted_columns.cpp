@@ -21,6 +21,8 @@ const std::vector<store::CiphertextColumn>& EncryptedColumns() {
       // TOTP secrets, confirmed and during enrolment (identity service).
       {"users", "id", "totp_secret"},
       {"users", "id", "totp_pending"},
+      // Record linkage: the reason given with a match decision (match_service.cpp).
+      {"match_decisions", "id", "reason"},
   };
   return kColumns;
 }

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "app/access.h"
+#include "app/linkage_encoding.h"
 #include "security/blind_index.h"
 #include "security/field_cipher.h"
 #include "security/text_fold.h"
@@ -137,10 +138,22 @@ Result<PersonView> PersonService::Reveal(const Actor& actor, const PersonRecord&
 Result<PersonView> PersonService::Write(const Actor& actor, const PersonInput& input,
                                         PersonRecord row, bool create) {
   Seal(input, keys_, random_, row);
+  LinkageIdentity linkable;
+  linkable.given_names = input.identity.given_names.value_or("");
+  linkable.family_name = input.identity.family_name.value_or("");
+  linkable.date_of_birth = input.identity.date_of_birth.value_or("");
+  linkable.gender = input.gender.value_or("");
+  linkable.nationality = input.nationality.value_or("");
   auto db = database_.Acquire();
   auto written = store::InTransaction<bool>(*db, [&](store::Db& tx) -> Result<bool> {
     store::PersonRepository repo(tx);
     if (Status s = create ? repo.Insert(row) : repo.Update(row); !s.ok()) return s.error();
+    // The person's linkage encoding changes with the identity (linkage_encoding.h).
+    if (Status s = StoreEncoding(tx, LinkageKeyOf(keys_), {kPersonRecord, row.facts.id},
+                                 row.facts.organisation, linkable, row.facts.updated_at);
+        !s.ok()) {
+      return s.error();
+    }
     const char* action = create ? "person.create" : "person.update";
     if (Status s = audit_.Record(tx, actor.Event(action, "person", row.facts.id)); !s.ok()) {
       return s.error();

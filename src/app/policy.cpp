@@ -105,6 +105,11 @@ const char* ActionName(Action action) {
       return "edit_practice";
     case Action::kPublishPractice:
       return "publish_practice";
+    // Record linkage.
+    case Action::kViewMatches:
+      return "view_matches";
+    case Action::kDecideMatch:
+      return "decide_match";
   }
   return "unknown";
 }
@@ -131,7 +136,9 @@ const std::vector<Action>& AllActions() {
                                            Action::kManageEnvironmentScan,
                                            Action::kViewPractice,
                                            Action::kEditPractice,
-                                           Action::kPublishPractice};
+                                           Action::kPublishPractice,
+                                           Action::kViewMatches,
+                                           Action::kDecideMatch};
   return kAll;
 }
 
@@ -283,6 +290,16 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
       return Deny(
           "a practice is visible to its municipality's policy officers until it is published, "
           "then to its region or the whole country");
+    // Record linkage: suggestions are about the person in a signal, so they follow the signal's
+    // readers (cases will add their own resource when they exist).
+    case Action::kViewMatches:
+    case Action::kDecideMatch:
+      if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {
+        return Allow("care coordinator, own region");
+      }
+      return Deny(
+          "possible matches are seen and decided by the care coordinators of the record's "
+          "region");
   }
   return Deny("no rule allows this");
 }

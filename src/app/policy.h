@@ -83,6 +83,9 @@ enum class Action {
   kViewPractice,           // a good practice: drafts in the own organisation, published ones wider
   kEditPractice,           // write and change a municipality's good practices
   kPublishPractice,        // publish a practice to the region or nationally (a deliberate step)
+  // Record linkage in Schakel (docs/linkage.md, "In Schakel"): on the record the user looks at.
+  kViewMatches,  // "possibly the same person" suggestions of a record, with their explanation
+  kDecideMatch,  // confirm or reject a suggested pair
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

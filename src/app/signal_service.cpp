@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/access.h"
+#include "app/linkage_encoding.h"
 #include "security/blind_index.h"
 #include "security/field_cipher.h"
 #include "store/organisation_repository.h"
@@ -307,6 +308,21 @@ struct SignalService::Impl {
     return in;
   }
 
+  // The possible victim's identity in the linkage schema's terms (decrypts the identity).
+  Result<LinkageIdentity> LinkageIdentityOf(const SignalRecord& row) const {
+    auto plain = Unseal(row.facts, "victim_identity", row.sealed.victim_identity);
+    if (!plain) return plain.error();
+    const store::PersonIdentity id =
+        plain->empty() ? store::PersonIdentity{} : IdentityFrom(*plain);
+    LinkageIdentity out;
+    out.given_names = id.given_names.value_or("");
+    out.family_name = id.family_name.value_or("");
+    out.date_of_birth = id.date_of_birth.value_or("");
+    out.gender = row.facts.victim_gender.value_or("");
+    out.nationality = row.facts.victim_nationality.value_or("");
+    return out;
+  }
+
   // Validation plus the database checks of the municipalities; the first problem.
   Result<SignalInput> Validated(const SignalInput& raw, Completeness completeness) const {
     auto v = ValidateSignal(raw, s.catalog_, Today(), completeness);
@@ -354,6 +370,14 @@ struct SignalService::Impl {
   // one transaction.
   Status Write(const Actor& actor, SignalRecord& row, bool insert, const char* audit_action,
                std::optional<store::SignalEvent> event) const {
+    // A signal becomes linkable when it is submitted (drafts are not): its possible victim's
+    // encoding is stored with it (linkage_encoding.h).
+    std::optional<LinkageIdentity> linkable;
+    if (row.facts.status != "draft" && event && event->action == "submit") {
+      auto identity = LinkageIdentityOf(row);
+      if (!identity) return identity.error();
+      linkable = std::move(identity).value();
+    }
     auto db = s.database_.Acquire();
     auto written = store::InTransaction<bool>(*db, [&](store::Db& tx) -> Result<bool> {
       store::SignalRepository repo(tx);
@@ -367,6 +391,13 @@ struct SignalService::Impl {
       }
       if (event) {
         if (Status st = repo.AddEvent(*event); !st.ok()) return st.error();
+      }
+      if (linkable) {
+        if (Status st = StoreEncoding(tx, LinkageKeyOf(s.keys_), {kSignalRecord, row.facts.id},
+                                      row.facts.organisation, *linkable, Now());
+            !st.ok()) {
+          return st.error();
+        }
       }
       if (Status st = s.audit_.Record(tx, actor.Event(audit_action, "signal", row.facts.id));
           !st.ok()) {
@@ -866,21 +897,32 @@ Result<SignalImport> SignalService::Import(const Actor& actor,
     if (Status st = impl.Allow(actor, Action::kFileSignal, f); !st.ok()) return st.error();
   }
   std::vector<SignalRecord> records;
+  std::vector<LinkageIdentity> identities;
   for (const SignalInput& input : valid) {
     SignalRecord row = impl.NewRecord(actor, input.organisation);
     impl.Fill(input, row);
     row.facts.status = "new";
     row.facts.submitted_at = row.facts.created_at;
+    auto identity = impl.LinkageIdentityOf(row);
+    if (!identity) return identity.error();
+    identities.push_back(std::move(identity).value());
     records.push_back(std::move(row));
   }
+  const linkage::LinkageKey linkage_key = LinkageKeyOf(keys_);
   auto db = database_.Acquire();
   auto written = store::InTransaction<bool>(*db, [&](store::Db& tx) -> Result<bool> {
     store::SignalRepository repo(tx);
-    for (SignalRecord& row : records) {
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      SignalRecord& row = records[i];
       auto seq = repo.NextSeq();
       if (!seq) return seq.error();
       row.facts.seq = *seq;
       if (Status st = repo.Insert(row); !st.ok()) return st.error();
+      if (Status st = StoreEncoding(tx, linkage_key, {kSignalRecord, row.facts.id},
+                                    row.facts.organisation, identities[i], impl.Now());
+          !st.ok()) {
+        return st.error();
+      }
       if (Status st = repo.AddEvent(impl.EventOf(actor, row.facts, "submit", "draft", "import"));
           !st.ok()) {
         return st.error();

@@ -16,6 +16,9 @@ void RegisterUserCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterTokenCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterKeysCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterSignalCommands(CLI::App& root, Context& ctx, int& exit_code);
+// `link reindex` and `link capture-histories` (link_store_command.cpp); call after
+// RegisterLinkCommands, which creates `link`.
+void RegisterLinkStoreCommands(CLI::App& root, Context& ctx, int& exit_code);
 // Returns the `demo` subcommand so other modules can add to it.
 CLI::App* RegisterDemoCommands(CLI::App& root, Context& ctx, int& exit_code);
 

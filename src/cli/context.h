@@ -13,6 +13,7 @@
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
+#include "app/match_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
 #include "app/signal_service.h"
@@ -52,6 +53,7 @@ class Context {
   app::EnvironmentScanService& scan() { return *scan_; }
   app::PracticeService& practices() { return *practices_; }
   app::EvidenceService& evidence() { return *evidence_; }
+  app::MatchService& matches() { return *matches_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -76,6 +78,7 @@ class Context {
   std::optional<app::EnvironmentScanService> scan_;
   std::optional<app::PracticeService> practices_;
   std::optional<app::EvidenceService> evidence_;
+  std::optional<app::MatchService> matches_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

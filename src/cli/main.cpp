@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   RegisterDemoExportCommand(*demo);
   RegisterDemoSetupCommands(*demo, ctx, exit_code);
   RegisterLinkCommands(app);
+  RegisterLinkStoreCommands(app, ctx, exit_code);
   RegisterEstimateCommand(app);
 
   // Options are parsed before callbacks run; the context must see the parsed values.

@@ -7,6 +7,7 @@
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
+#include "app/match_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
 #include "app/signal_service.h"
@@ -27,6 +28,7 @@ struct ApiServices {
   app::EnvironmentScanService& scan;
   app::PracticeService& practices;
   app::EvidenceService& evidence;
+  app::MatchService& matches;  // record linkage (match_api.cpp)
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -37,5 +39,7 @@ void RegisterSignalRoutes(Router& router, ApiServices services);
 // The Kader in practice: training registry, environment scan, good practices, evidence
 // (practice_api.cpp).
 void RegisterPracticeRoutes(Router& router, ApiServices services);
+// Record linkage: "possibly the same person" suggestions and decisions (match_api.cpp).
+void RegisterMatchRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

@@ -196,6 +196,8 @@ SecretKey KeyRing::Derived(KeyPurpose purpose) const {
       return entries_.front().key.Derive("SchAudit", 1);
     case KeyPurpose::kCsrf:
       return entries_.front().key.Derive("SchCsrf_", 1);
+    case KeyPurpose::kLinkage:
+      return entries_.front().key.Derive("SchLink_", 1);
   }
   throw std::logic_error("unknown key purpose");
 }

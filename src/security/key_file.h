@@ -27,7 +27,15 @@
 namespace schakel::security {
 
 // Purposes of keys derived from the root key; each gets an independent key.
-enum class KeyPurpose { kBlindIndex, kAuditChain, kCsrf };
+enum class KeyPurpose {
+  kBlindIndex,
+  kAuditChain,
+  kCsrf,
+  // Record linkage (docs/linkage.md, "In Schakel"): the key of the Bloom-filter encodings and
+  // blocking keys of signals and persons. Derived from the root key, so adding and rotating
+  // field keys leaves stored encodings valid.
+  kLinkage,
+};
 
 class KeyRing {
  public:

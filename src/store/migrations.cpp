@@ -346,6 +346,45 @@ CREATE TABLE practices (
 ) STRICT;
 CREATE INDEX practices_by_organisation ON practices (organisation);
 )sql"},
+      // Record linkage (docs/linkage.md, "In Schakel"): keyed Bloom-filter encodings of the
+      // possible victim of a signal and of persons, their keyed blocking keys, and the care
+      // coordinators' decisions on suggested pairs. No plaintext: the CLK, sketches and blocking
+      // keys are keyed (KeyPurpose::kLinkage); the reason of a decision is encrypted.
+      {10, "linkage encodings and match decisions", R"sql(
+CREATE TABLE linkage_encodings (
+  record_kind  TEXT NOT NULL CHECK (record_kind IN ('signal', 'person')),
+  record_id    TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  clk          BLOB NOT NULL CHECK (length(clk) = 128),
+  present      INTEGER NOT NULL,
+  sketches     BLOB NOT NULL,
+  encoded_at   TEXT NOT NULL,
+  PRIMARY KEY (record_kind, record_id)
+) STRICT;
+CREATE TABLE linkage_blocking_keys (
+  blocking_key TEXT NOT NULL,
+  record_kind  TEXT NOT NULL,
+  record_id    TEXT NOT NULL,
+  PRIMARY KEY (blocking_key, record_kind, record_id),
+  FOREIGN KEY (record_kind, record_id) REFERENCES linkage_encodings (record_kind, record_id)
+    ON DELETE CASCADE
+) STRICT;
+CREATE INDEX linkage_blocking_by_record ON linkage_blocking_keys (record_kind, record_id);
+CREATE TABLE match_decisions (
+  id         TEXT PRIMARY KEY,
+  a_kind     TEXT NOT NULL,
+  a_id       TEXT NOT NULL,
+  b_kind     TEXT NOT NULL,
+  b_id       TEXT NOT NULL,
+  decision   TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+  reason     TEXT,
+  score      REAL NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX match_decisions_by_a ON match_decisions (a_kind, a_id);
+CREATE INDEX match_decisions_by_b ON match_decisions (b_kind, b_id);
+)sql"},
   };
   return kMigrations;
 }

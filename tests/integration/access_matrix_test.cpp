@@ -167,6 +167,28 @@ class AccessMatrixTest : public testing::ServerFixture {
   std::vector<Case> PageCases();
   void AddSignalPageCases(std::vector<Case>& cases, const std::set<std::string>& logged_in,
                           const std::set<std::string>& everyone);
+  // Record linkage: suggestions and decisions (API and signal page).
+  void AddMatchCases(std::vector<Case>& cases, bool pages);
+  // Two submitted signals of `org` about the same synthetic person, filed by the operator.
+  std::pair<std::string, std::string> SuggestedPair(const std::string& org) {
+    std::pair<std::string, std::string> ids;
+    for (std::string* id : {&ids.first, &ids.second}) {
+      app::SignalInput input;
+      input.organisation = org;
+      input.channel = "staff";
+      input.urgency = "normal";
+      input.observed_on = "2026-11-01";
+      input.forms = {"labour"};
+      input.description = "Synthetisch signaal voor de toegangsmatrix";
+      input.victim.identity.given_names = "Quokka";
+      input.victim.identity.family_name = "Zwavelstok-" + org;
+      input.victim.identity.date_of_birth = "1991-04-05";
+      auto created = signals_->Create(actor_, input);
+      EXPECT_TRUE(created.ok()) << created.error().message;
+      *id = created->facts.id;
+    }
+    return ids;
+  }
 
   int64_t Assessment(const std::string& org, const std::string& period) {
     auto a = kader_->Create(org, period, "2021-concept", actor_);
@@ -462,6 +484,7 @@ std::vector<Case> AccessMatrixTest::ApiCases() {
        {"signaller", "other_signaller", "care_coordinator"}},
   };
   AddSignalCases(cases, logged_in);
+  AddMatchCases(cases, false);  // record linkage
   for (Case& c : PracticeApiCases(logged_in)) cases.push_back(std::move(c));
   return cases;
 }
@@ -1061,6 +1084,7 @@ std::vector<Case> AccessMatrixTest::PageCases() {
   };
   for (Case& c : PracticePageCases(logged_in)) cases.push_back(std::move(c));
   AddSignalPageCases(cases, logged_in, everyone);
+  AddMatchCases(cases, true);  // record linkage
   // Last: logging out ends the sessions the other rows need.
   cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
   // Each allowed account creation needs a fresh username.
@@ -1155,6 +1179,43 @@ void AccessMatrixTest::AddSignalPageCases(std::vector<Case>& cases,
        "code=AAAA-BBBB-CCCC&aanvulling=x", everyone},
   };
   for (Case& c : more) cases.push_back(std::move(c));
+}
+
+// Record linkage: a signal's suggestions and decisions on them are for the care coordinators of
+// the signal's region, like the signal itself; everyone else is refused (and audited).
+void AccessMatrixTest::AddMatchCases(std::vector<Case>& cases, bool pages) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const auto [own, own_twin] = SuggestedPair("GM0014");
+  const auto [region, region_twin] = SuggestedPair(neighbour_);
+  const auto [far, far_twin] = SuggestedPair("GM0363");
+  auto matches = [](const std::string& id) { return "/api/v1/signals/" + id + "/matches"; };
+  auto decision = [](const std::string& a, const std::string& b) {
+    return json{{"record_id", a}, {"other_id", b}, {"decision", "rejected"}};
+  };
+  auto page = [](const std::string& id) { return "/signalen/" + id + "/koppelingen"; };
+  auto form = [](const std::string& other) {
+    return "soort=signal&ander=" + other + "&besluit=bevestigd";
+  };
+  std::vector<Case> more = {
+      {"/api/v1/signals/{id}/matches", "own", "GET", matches(own), nullptr, coordinator},
+      {"/api/v1/signals/{id}/matches", "same_region", "GET", matches(region), nullptr, coordinator},
+      {"/api/v1/signals/{id}/matches", "unrelated", "GET", matches(far), nullptr, {}},
+      {"/api/v1/matches/decisions", "own", "POST", "/api/v1/matches/decisions",
+       decision(own, own_twin), coordinator},
+      {"/api/v1/matches/decisions", "same_region", "POST", "/api/v1/matches/decisions",
+       decision(region, region_twin), coordinator},
+      {"/api/v1/matches/decisions",
+       "unrelated",
+       "POST",
+       "/api/v1/matches/decisions",
+       decision(far, far_twin),
+       {}},
+      {"/signalen/{id}/koppelingen", "own", "POST", page(own_twin), form(own), coordinator},
+      {"/signalen/{id}/koppelingen", "unrelated", "POST", page(far_twin), form(far), {}},
+  };
+  for (Case& c : more) {
+    if (IsPage(c) == pages) cases.push_back(std::move(c));
+  }
 }
 
 TEST_F(AccessMatrixTest, EveryRouteHasARow) {

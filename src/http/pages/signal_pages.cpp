@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "http/pages/forms.h"
+#include "http/pages/match_section.h"
 #include "http/pages/signal_form.h"
 #include "http/pages/signal_view.h"
 #include "http/pages/site.h"
@@ -304,6 +305,7 @@ void RenderSignal(Site& site, Call& call, const PageRequest& pr, const app::Sign
                       {"detail", detail.empty() ? json(nullptr) : json(detail)}});
   }
   d["events"] = events;
+  AddMatchSection(site, call, pr, {"signal", f.id}, SignalHref(f.id), d);  // record linkage
   page.errors = std::move(errors);
   site.Render(call, pr, std::move(page));
 }
@@ -374,6 +376,7 @@ void RegisterSignalPages(Router& router, Site& site) {
   RegisterMine(router, site);
   RegisterInbox(router, site);
   RegisterSignal(router, site);
+  RegisterMatchPages(router, site);  // record linkage: confirm or reject a suggestion
 }
 
 }  // namespace schakel::http::pages

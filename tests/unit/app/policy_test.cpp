@@ -112,6 +112,10 @@ std::set<Key> Allowed() {
     allow(Role::kPolicyOfficer, a, organisation);
   }
   allow(Role::kChainDirector, Action::kViewEnvironmentScan, region);
+  // Record linkage: suggestions and decisions follow the signal's readers, the region's care
+  // coordinators; signallers, partners and everyone outside the region see no suggestions.
+  allow(Role::kCareCoordinator, Action::kViewMatches, region);
+  allow(Role::kCareCoordinator, Action::kDecideMatch, region);
   return allowed;
 }
 
@@ -129,7 +133,7 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(cells, 8 * 22 * 5);
+  EXPECT_EQ(cells, 8 * 24 * 5);
 }
 
 TEST(PolicyTest, TheInstallationsAdministratorManagesEveryOrganisation) {
