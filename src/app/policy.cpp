@@ -105,6 +105,12 @@ const char* ActionName(Action action) {
       return "edit_practice";
     case Action::kPublishPractice:
       return "publish_practice";
+    case Action::kViewRegionInsight:
+      return "view_region_insight";
+    case Action::kViewNationalInsight:
+      return "view_national_insight";
+    case Action::kStoreEstimate:
+      return "store_estimate";
   }
   return "unknown";
 }
@@ -131,7 +137,10 @@ const std::vector<Action>& AllActions() {
                                            Action::kManageEnvironmentScan,
                                            Action::kViewPractice,
                                            Action::kEditPractice,
-                                           Action::kPublishPractice};
+                                           Action::kPublishPractice,
+                                           Action::kViewRegionInsight,
+                                           Action::kViewNationalInsight,
+                                           Action::kStoreEstimate};
   return kAll;
 }
 
@@ -283,6 +292,19 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
       return Deny(
           "a practice is visible to its municipality's policy officers until it is published, "
           "then to its region or the whole country");
+    // Insight: aggregates after disclosure control only, never rows.
+    case Action::kViewRegionInsight:
+    case Action::kStoreEstimate:
+      if ((who.Has(Role::kPolicyOfficer) || who.Has(Role::kChainDirector)) &&
+          SharesRegion(who, on)) {
+        return Allow("policy officer or chain director of the region");
+      }
+      return Deny(
+          "a region's insight pages and estimates are for its policy officers and chain "
+          "director");
+    case Action::kViewNationalInsight:
+      if (who.Has(Role::kMonitor)) return Allow("monitor: national aggregates");
+      return Deny("the national monitor is for monitors");
   }
   return Deny("no rule allows this");
 }

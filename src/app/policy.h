@@ -83,6 +83,10 @@ enum class Action {
   kViewPractice,           // a good practice: drafts in the own organisation, published ones wider
   kEditPractice,           // write and change a municipality's good practices
   kPublishPractice,        // publish a practice to the region or nationally (a deliberate step)
+  // Insight (docs/estimation.md, "In Schakel"): aggregates after disclosure control, estimates.
+  kViewRegionInsight,    // the regional dashboard: protected aggregates and stored estimates
+  kViewNationalInsight,  // the national monitor: protected aggregates, roll-up, estimates
+  kStoreEstimate,        // compute and store an estimate of the hidden number for a region
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

@@ -74,6 +74,7 @@ Status Context::Open() {
   scan_.emplace(*database_, clock_, *audit_);
   practices_.emplace(*database_, clock_, *audit_, *kader_);
   evidence_.emplace(*database_, clock_, *kader_);
+  insight_.emplace(*database_, clock_, *audit_);
   return LoadFrameworks();
 }
 

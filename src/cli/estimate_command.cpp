@@ -20,6 +20,9 @@ struct EstimateArgs {
   std::uint64_t seed = 1;
   bool json = false;
   bool reselect = false;
+  bool store = false;
+  std::string region;
+  std::string period;
 };
 
 [[noreturn]] void Fail(const Error& error) {
@@ -28,7 +31,20 @@ struct EstimateArgs {
   throw CLI::RuntimeError(error.code == ErrorCode::kInvalid ? 2 : 1);
 }
 
-void Run(const EstimateArgs& args, bool model_given) {
+// Stores the estimate (stepwise/aic/bic/main; a fixed --model is not stored) for the region.
+void Store(Context& ctx, const EstimateArgs& args, const std::string& csv) {
+  if (Status s = ctx.Open(); !s.ok()) Fail(s.error());
+  auto stored = ctx.insight().Store({args.region, args.period, csv, args.method}, CliActor());
+  if (!stored.ok()) {
+    Error e = stored.error();
+    if (!e.field.empty()) e.message = e.field + ": " + e.message;
+    Fail(e);
+  }
+  std::cerr << "Stored as estimate " << stored->id << " for " << stored->region << " "
+            << stored->period << "\n";
+}
+
+void Run(Context& ctx, const EstimateArgs& args, bool model_given) {
   std::ifstream in(args.file, std::ios::binary);
   if (!in) Fail(Error::Unavailable("cannot read " + args.file));
   std::stringstream text;
@@ -45,11 +61,12 @@ void Run(const EstimateArgs& args, bool model_given) {
       text.str(), options, args.json ? stats::ReportFormat::kJson : stats::ReportFormat::kText);
   if (!report.ok()) Fail(report.error());
   std::cout << *report;
+  if (args.store) Store(ctx, args, text.str());
 }
 
 }  // namespace
 
-void RegisterEstimateCommand(CLI::App& root) {
+void RegisterEstimateCommand(CLI::App& root, Context& ctx) {
   auto args = std::make_shared<EstimateArgs>();
   CLI::App* cmd = root.add_subcommand(
       "estimate",
@@ -75,7 +92,20 @@ void RegisterEstimateCommand(CLI::App& root) {
       "--bootstrap-reselect", args->reselect,
       "re-run the model choice in every bootstrap replicate (includes model uncertainty)");
   cmd->add_flag("--json", args->json, "print one JSON object instead of text");
-  cmd->callback([args, model] { Run(*args, model->count() > 0); });
+  CLI::Option* store =
+      cmd->add_flag("--store", args->store,
+                    "also store the estimate for --region and --period (audited; counts only)")
+          ->excludes(model);
+  cmd->add_option("--region", args->region, "safety region code, e.g. VR17 (with --store)")
+      ->needs(store);
+  cmd->add_option("--period", args->period, "the year the lists cover, e.g. 2026 (with --store)")
+      ->needs(store);
+  cmd->callback([args, model, &ctx] {
+    if (args->store && (args->region.empty() || args->period.empty())) {
+      Fail(Error::Invalid("region", "--store needs --region CODE and --period YYYY"));
+    }
+    Run(ctx, *args, model->count() > 0);
+  });
 }
 
 }  // namespace schakel::cli

@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
   RegisterDemoExportCommand(*demo);
   RegisterDemoSetupCommands(*demo, ctx, exit_code);
   RegisterLinkCommands(app);
-  RegisterEstimateCommand(app);
+  RegisterEstimateCommand(app, ctx);
 
   // Options are parsed before callbacks run; the context must see the parsed values.
   app.parse_complete_callback([&] {

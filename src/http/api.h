@@ -6,6 +6,7 @@
 #include "app/environment_scan_service.h"
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
+#include "app/insight_service.h"
 #include "app/kader_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
@@ -27,6 +28,7 @@ struct ApiServices {
   app::EnvironmentScanService& scan;
   app::PracticeService& practices;
   app::EvidenceService& evidence;
+  app::InsightService& insight;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);

@@ -112,6 +112,14 @@ std::set<Key> Allowed() {
     allow(Role::kPolicyOfficer, a, organisation);
   }
   allow(Role::kChainDirector, Action::kViewEnvironmentScan, region);
+  // Insight: the region's policy officers and chain director see its protected aggregates and
+  // store its estimates; the national monitor is the monitor's. Monitors do not see regional
+  // dashboards (with the national figures they would undo the suppression by differencing).
+  for (Role r : {Role::kPolicyOfficer, Role::kChainDirector}) {
+    allow(r, Action::kViewRegionInsight, region);
+    allow(r, Action::kStoreEstimate, region);
+  }
+  allow(Role::kMonitor, Action::kViewNationalInsight, all);
   return allowed;
 }
 
@@ -129,7 +137,7 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(cells, 8 * 22 * 5);
+  EXPECT_EQ(cells, 8 * 25 * 5);
 }
 
 TEST(PolicyTest, TheInstallationsAdministratorManagesEveryOrganisation) {
