@@ -25,7 +25,7 @@ struct EstimateArgs {
   std::string period;
 };
 
-[[noreturn]] void Fail(const Error& error) {
+[[noreturn]] void StopWith(const Error& error) {
   std::cerr << "schakel estimate: " << error.message << "\n";
   // CLI11_PARSE turns this into the exit code without printing anything more.
   throw CLI::RuntimeError(error.code == ErrorCode::kInvalid ? 2 : 1);
@@ -33,12 +33,12 @@ struct EstimateArgs {
 
 // Stores the estimate (stepwise/aic/bic/main; a fixed --model is not stored) for the region.
 void Store(Context& ctx, const EstimateArgs& args, const std::string& csv) {
-  if (Status s = ctx.Open(); !s.ok()) Fail(s.error());
+  if (Status s = ctx.Open(); !s.ok()) StopWith(s.error());
   auto stored = ctx.insight().Store({args.region, args.period, csv, args.method}, CliActor());
   if (!stored.ok()) {
     Error e = stored.error();
     if (!e.field.empty()) e.message = e.field + ": " + e.message;
-    Fail(e);
+    StopWith(e);
   }
   std::cerr << "Stored as estimate " << stored->id << " for " << stored->region << " "
             << stored->period << "\n";
@@ -46,20 +46,20 @@ void Store(Context& ctx, const EstimateArgs& args, const std::string& csv) {
 
 void Run(Context& ctx, const EstimateArgs& args, bool model_given) {
   std::ifstream in(args.file, std::ios::binary);
-  if (!in) Fail(Error::Unavailable("cannot read " + args.file));
+  if (!in) StopWith(Error::Unavailable("cannot read " + args.file));
   std::stringstream text;
   text << in.rdbuf();
   stats::EstimationOptions options;
   if (model_given) options.model_terms = args.model;
   auto method = stats::ParseSelectionMethod(args.method);
-  if (!method.ok()) Fail(method.error());
+  if (!method.ok()) StopWith(method.error());
   options.method = *method;
   options.bootstrap_replicates = args.bootstrap;
   options.seed = args.seed;
   options.bootstrap_reselect = args.reselect;
   auto report = stats::RunEstimateReport(
       text.str(), options, args.json ? stats::ReportFormat::kJson : stats::ReportFormat::kText);
-  if (!report.ok()) Fail(report.error());
+  if (!report.ok()) StopWith(report.error());
   std::cout << *report;
   if (args.store) Store(ctx, args, text.str());
 }
@@ -102,7 +102,7 @@ void RegisterEstimateCommand(CLI::App& root, Context& ctx) {
       ->needs(store);
   cmd->callback([args, model, &ctx] {
     if (args->store && (args->region.empty() || args->period.empty())) {
-      Fail(Error::Invalid("region", "--store needs --region CODE and --period YYYY"));
+      StopWith(Error::Invalid("region", "--store needs --region CODE and --period YYYY"));
     }
     Run(ctx, *args, model->count() > 0);
   });
