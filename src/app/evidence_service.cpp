@@ -1,6 +1,8 @@
 #include "app/evidence_service.h"
 
+#include "app/access.h"
 #include "app/training_service.h"
+#include "store/estimate_repository.h"
 #include "store/identity_repository.h"
 #include "store/practice_repository.h"
 #include "store/scan_repository.h"
@@ -46,7 +48,12 @@ Result<kader::EvidenceFacts> EvidenceService::Gather(store::Db& db, std::string_
   auto external = store::SignalRepository(db).SubmittedDates(organisation, "external_form");
   if (!external) return external.error();
   facts.external_signal_dates = std::move(external).value();
-  // Regional estimates are not stored by this version of Schakel: left nullopt.
+  // "A regional estimate exists": a stored estimate for a region the organisation belongs to.
+  auto regions = RegionsOfOrganisation(db, organisation, today);
+  if (!regions) return regions.error();
+  auto estimate = store::EstimateRepository(db).AnyFor(*regions);
+  if (!estimate) return estimate.error();
+  facts.regional_estimate = *estimate;
   return facts;
 }
 

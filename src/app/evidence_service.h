@@ -1,8 +1,8 @@
 // Evidence for a self-assessment: gathers the facts of the municipality from Schakel's own
 // records (training registry, environment scan, published practices, roles of its users) and
 // evaluates the evidence each criterion declares (kader/evidence.h). It never changes an answer:
-// the policy officer confirms. Signals and regional estimates are not in Schakel yet; their
-// facts stay "not available".
+// the policy officer confirms. A regional estimate counts when one is stored (insight_service.h)
+// for a region the municipality belongs to.
 // Reading needs what reading the assessment needs (kViewAssessment). Thread-safe.
 #pragma once
 

@@ -110,6 +110,12 @@ const char* ActionName(Action action) {
       return "view_matches";
     case Action::kDecideMatch:
       return "decide_match";
+    case Action::kViewRegionInsight:
+      return "view_region_insight";
+    case Action::kViewNationalInsight:
+      return "view_national_insight";
+    case Action::kStoreEstimate:
+      return "store_estimate";
   }
   return "unknown";
 }
@@ -138,7 +144,10 @@ const std::vector<Action>& AllActions() {
                                            Action::kEditPractice,
                                            Action::kPublishPractice,
                                            Action::kViewMatches,
-                                           Action::kDecideMatch};
+                                           Action::kDecideMatch,
+                                           Action::kViewRegionInsight,
+                                           Action::kViewNationalInsight,
+                                           Action::kStoreEstimate};
   return kAll;
 }
 
@@ -300,6 +309,19 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
       return Deny(
           "possible matches are seen and decided by the care coordinators of the record's "
           "region");
+    // Insight: aggregates after disclosure control only, never rows.
+    case Action::kViewRegionInsight:
+    case Action::kStoreEstimate:
+      if ((who.Has(Role::kPolicyOfficer) || who.Has(Role::kChainDirector)) &&
+          SharesRegion(who, on)) {
+        return Allow("policy officer or chain director of the region");
+      }
+      return Deny(
+          "a region's insight pages and estimates are for its policy officers and chain "
+          "director");
+    case Action::kViewNationalInsight:
+      if (who.Has(Role::kMonitor)) return Allow("monitor: national aggregates");
+      return Deny("the national monitor is for monitors");
   }
   return Deny("no rule allows this");
 }

@@ -86,6 +86,10 @@ enum class Action {
   // Record linkage in Schakel (docs/linkage.md, "In Schakel"): on the record the user looks at.
   kViewMatches,  // "possibly the same person" suggestions of a record, with their explanation
   kDecideMatch,  // confirm or reject a suggested pair
+  // Insight (docs/estimation.md, "In Schakel"): aggregates after disclosure control, estimates.
+  kViewRegionInsight,    // the regional dashboard: protected aggregates and stored estimates
+  kViewNationalInsight,  // the national monitor: protected aggregates, roll-up, estimates
+  kStoreEstimate,        // compute and store an estimate of the hidden number for a region
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

@@ -75,6 +75,7 @@ Status Context::Open() {
   practices_.emplace(*database_, clock_, *audit_, *kader_);
   evidence_.emplace(*database_, clock_, *kader_);
   matches_.emplace(*database_, clock_, *audit_, *keys_);
+  insight_.emplace(*database_, clock_, *audit_);
   return LoadFrameworks();
 }
 

@@ -12,12 +12,13 @@
 #include "app/environment_scan_service.h"
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
+#include "app/insight_service.h"
 #include "app/kader_service.h"
 #include "app/match_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
-#include "app/signal_service.h"
 #include "app/practice_service.h"
+#include "app/signal_service.h"
 #include "app/training_service.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
@@ -54,6 +55,7 @@ class Context {
   app::PracticeService& practices() { return *practices_; }
   app::EvidenceService& evidence() { return *evidence_; }
   app::MatchService& matches() { return *matches_; }
+  app::InsightService& insight() { return *insight_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -79,6 +81,7 @@ class Context {
   std::optional<app::PracticeService> practices_;
   std::optional<app::EvidenceService> evidence_;
   std::optional<app::MatchService> matches_;
+  std::optional<app::InsightService> insight_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

@@ -20,36 +20,53 @@ struct EstimateArgs {
   std::uint64_t seed = 1;
   bool json = false;
   bool reselect = false;
+  bool store = false;
+  std::string region;
+  std::string period;
 };
 
-[[noreturn]] void Fail(const Error& error) {
+[[noreturn]] void StopWith(const Error& error) {
   std::cerr << "schakel estimate: " << error.message << "\n";
   // CLI11_PARSE turns this into the exit code without printing anything more.
   throw CLI::RuntimeError(error.code == ErrorCode::kInvalid ? 2 : 1);
 }
 
-void Run(const EstimateArgs& args, bool model_given) {
+// Stores the estimate (stepwise/aic/bic/main; a fixed --model is not stored) for the region.
+void Store(Context& ctx, const EstimateArgs& args, const std::string& csv) {
+  if (Status s = ctx.Open(); !s.ok()) StopWith(s.error());
+  auto stored = ctx.insight().Store({args.region, args.period, csv, args.method}, CliActor());
+  if (!stored.ok()) {
+    Error e = stored.error();
+    if (!e.field.empty()) e.message = e.field + ": " + e.message;
+    StopWith(e);
+  }
+  std::cerr << "Stored as estimate " << stored->id << " for " << stored->region << " "
+            << stored->period << "\n";
+}
+
+void Run(Context& ctx, const EstimateArgs& args, bool model_given) {
   std::ifstream in(args.file, std::ios::binary);
-  if (!in) Fail(Error::Unavailable("cannot read " + args.file));
+  if (!in) StopWith(Error::Unavailable("cannot read " + args.file));
   std::stringstream text;
   text << in.rdbuf();
   stats::EstimationOptions options;
   if (model_given) options.model_terms = args.model;
   auto method = stats::ParseSelectionMethod(args.method);
-  if (!method.ok()) Fail(method.error());
+  if (!method.ok()) StopWith(method.error());
   options.method = *method;
   options.bootstrap_replicates = args.bootstrap;
   options.seed = args.seed;
   options.bootstrap_reselect = args.reselect;
   auto report = stats::RunEstimateReport(
       text.str(), options, args.json ? stats::ReportFormat::kJson : stats::ReportFormat::kText);
-  if (!report.ok()) Fail(report.error());
+  if (!report.ok()) StopWith(report.error());
   std::cout << *report;
+  if (args.store) Store(ctx, args, text.str());
 }
 
 }  // namespace
 
-void RegisterEstimateCommand(CLI::App& root) {
+void RegisterEstimateCommand(CLI::App& root, Context& ctx) {
   auto args = std::make_shared<EstimateArgs>();
   CLI::App* cmd = root.add_subcommand(
       "estimate",
@@ -75,7 +92,20 @@ void RegisterEstimateCommand(CLI::App& root) {
       "--bootstrap-reselect", args->reselect,
       "re-run the model choice in every bootstrap replicate (includes model uncertainty)");
   cmd->add_flag("--json", args->json, "print one JSON object instead of text");
-  cmd->callback([args, model] { Run(*args, model->count() > 0); });
+  CLI::Option* store =
+      cmd->add_flag("--store", args->store,
+                    "also store the estimate for --region and --period (audited; counts only)")
+          ->excludes(model);
+  cmd->add_option("--region", args->region, "safety region code, e.g. VR17 (with --store)")
+      ->needs(store);
+  cmd->add_option("--period", args->period, "the year the lists cover, e.g. 2026 (with --store)")
+      ->needs(store);
+  cmd->callback([args, model, &ctx] {
+    if (args->store && (args->region.empty() || args->period.empty())) {
+      StopWith(Error::Invalid("region", "--store needs --region CODE and --period YYYY"));
+    }
+    Run(ctx, *args, model->count() > 0);
+  });
 }
 
 }  // namespace schakel::cli

@@ -6,8 +6,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/context.h"
+
 namespace schakel::cli {
 
-void RegisterEstimateCommand(CLI::App& root);
+// `schakel estimate FILE.csv`: prints the estimate. With `--store --region CODE --period YYYY`
+// it also stores it for the region (app::InsightService::Store, audited as the CLI operator);
+// only then is the database opened.
+void RegisterEstimateCommand(CLI::App& root, Context& ctx);
 
 }  // namespace schakel::cli

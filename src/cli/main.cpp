@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   RegisterDemoSetupCommands(*demo, ctx, exit_code);
   RegisterLinkCommands(app);
   RegisterLinkStoreCommands(app, ctx, exit_code);
-  RegisterEstimateCommand(app);
+  RegisterEstimateCommand(app, ctx);
 
   // Options are parsed before callbacks run; the context must see the parsed values.
   app.parse_complete_callback([&] {

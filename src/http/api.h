@@ -6,6 +6,7 @@
 #include "app/environment_scan_service.h"
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
+#include "app/insight_service.h"
 #include "app/kader_service.h"
 #include "app/match_service.h"
 #include "app/organisation_service.h"
@@ -29,6 +30,7 @@ struct ApiServices {
   app::PracticeService& practices;
   app::EvidenceService& evidence;
   app::MatchService& matches;  // record linkage (match_api.cpp)
+  app::InsightService& insight;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);

@@ -33,7 +33,7 @@ struct EvidenceFacts {
   std::set<std::string> roles_held;  // roles held by active users of the organisation
   // Dates (ISO) the external reporting form received a signal; nullopt: "not available".
   std::optional<std::vector<std::string>> external_signal_dates;
-  // Not yet in Schakel (estimates): nullopt means "not available", not "none".
+  // Whether an estimate is stored for one of the organisation's regions; nullopt: not available.
   std::optional<bool> regional_estimate;
 };
 

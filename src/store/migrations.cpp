@@ -385,6 +385,28 @@ CREATE TABLE match_decisions (
 CREATE INDEX match_decisions_by_a ON match_decisions (a_kind, a_id);
 CREATE INDEX match_decisions_by_b ON match_decisions (b_kind, b_id);
 )sql"},
+      // Version 11 (insight): stored estimates of the hidden number of victims of a region.
+      // Counts only: the capture-history table the estimate was made from, never persons.
+      {11, "estimates", R"sql(
+CREATE TABLE estimates (
+  id               INTEGER PRIMARY KEY,
+  region           TEXT NOT NULL REFERENCES organisations (code),
+  period           TEXT NOT NULL CHECK (length(period) = 4),
+  lists            TEXT NOT NULL,
+  model            TEXT NOT NULL,
+  method           TEXT NOT NULL CHECK (method IN ('main', 'stepwise', 'aic', 'bic')),
+  observed         INTEGER NOT NULL CHECK (observed >= 0),
+  hidden           REAL NOT NULL,
+  total            REAL NOT NULL,
+  ci_low           REAL NOT NULL,
+  ci_high          REAL NOT NULL,
+  structural_zeros TEXT NOT NULL,
+  input_table      TEXT NOT NULL,
+  created_by       TEXT NOT NULL,
+  created_at       TEXT NOT NULL
+) STRICT;
+CREATE INDEX estimates_by_region ON estimates (region, period);
+)sql"},
   };
   return kMigrations;
 }

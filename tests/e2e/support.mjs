@@ -29,13 +29,15 @@ function cli(env, ...args) {
 }
 
 // Starts the server on a fresh database; resolves to { baseUrl, adminPassword, stop }: on its first
-// start the server prints the first administrator's one-time password.
-export async function startServer() {
+// start the server prints the first administrator's one-time password. `setup`: more commands
+// (argument lists) to run on the database before the server starts.
+export async function startServer({ setup = [] } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'schakel-e2e-'));
   const env = { ...process.env, SCHAKEL_DATA_DIR: dataDir, ASAN_OPTIONS: 'detect_leaks=0' };
   cli(env, 'org', 'import-safety-regions', path.join(reference, 'nl/safety-regions.csv'));
   cli(env, 'org', 'import-municipalities', path.join(reference, 'nl/municipalities-2022.csv'));
   cli(env, 'demo', 'kader');
+  for (const args of setup) cli(env, ...args);
   const server = spawn(binary, ['--log-level', 'warn', 'serve', '--port', '0'], {
     env, stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -269,6 +269,7 @@ class AccessMatrixTest : public testing::ServerFixture {
   }
   // The rows of the Kader-in-practice API routes.
   std::vector<Case> PracticeApiCases(const std::set<std::string>& logged_in);
+  void AddInsightPageCases(std::vector<Case>& cases);
   std::vector<Case> PracticePageCases(const std::set<std::string>& logged_in);
 
   int64_t DenialsInAudit() {
@@ -1085,6 +1086,7 @@ std::vector<Case> AccessMatrixTest::PageCases() {
   for (Case& c : PracticePageCases(logged_in)) cases.push_back(std::move(c));
   AddSignalPageCases(cases, logged_in, everyone);
   AddMatchCases(cases, true);  // record linkage
+  AddInsightPageCases(cases);
   // Last: logging out ends the sessions the other rows need.
   cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
   // Each allowed account creation needs a fresh username.
@@ -1099,6 +1101,34 @@ std::vector<Case> AccessMatrixTest::PageCases() {
     }
   }
   return cases;
+}
+
+// Insight: the region's policy officers and chain director see its dashboard, download its
+// tables and make estimates; monitors see the national monitor and nothing regional (the two
+// together would undo the suppression); everyone else is refused.
+void AccessMatrixTest::AddInsightPageCases(std::vector<Case>& cases) {
+  const std::set<std::string> region = {"policy_officer", "chain_director"};
+  const std::set<std::string> monitor = {"monitor"};
+  const std::string table = "A%2CB%2Ccount%0A1%2C0%2C30%0A0%2C1%2C20%0A1%2C1%2C10%0A";
+  const std::string compute = "regio=VR01&periode=2026&methode=stepwise&actie=berekenen&tabel=";
+  const std::string far = "regio=VR13&periode=2026&methode=stepwise&actie=bewaren&tabel=";
+  std::vector<Case> more = {
+      {"/inzicht", "own", "GET", "/inzicht?regio=VR01", nullptr, region},
+      {"/inzicht", "own", "GET", "/inzicht", nullptr, region},
+      {"/inzicht", "unrelated", "GET", "/inzicht?regio=VR13", nullptr, {}},
+      {"/inzicht/export.csv", "own", "GET", "/inzicht/export.csv?regio=VR01", nullptr, region},
+      {"/inzicht/export.csv", "unrelated", "GET", "/inzicht/export.csv?regio=VR13", nullptr, {}},
+      {"/inzicht/htcds.csv", "own", "GET", "/inzicht/htcds.csv?regio=VR01", nullptr, region},
+      {"/inzicht/htcds.csv", "unrelated", "GET", "/inzicht/htcds.csv?regio=VR13", nullptr, {}},
+      {"/inzicht/schatting", "own", "GET", "/inzicht/schatting?regio=VR01", nullptr, region},
+      {"/inzicht/schatting", "unrelated", "GET", "/inzicht/schatting?regio=VR13", nullptr, {}},
+      {"/inzicht/schatting", "own", "POST", "/inzicht/schatting", compute + table, region},
+      {"/inzicht/schatting", "unrelated", "POST", "/inzicht/schatting", far + table, {}},
+      {"/monitor", "none", "GET", "/monitor", nullptr, monitor},
+      {"/monitor/export.csv", "none", "GET", "/monitor/export.csv", nullptr, monitor},
+      {"/monitor/htcds.csv", "none", "GET", "/monitor/htcds.csv", nullptr, monitor},
+  };
+  for (Case& c : more) cases.push_back(std::move(c));
 }
 
 // The signal pages follow the API's rules: the organisation's signallers and the region's care

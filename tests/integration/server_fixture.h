@@ -37,9 +37,10 @@ class ServerFixture : public app::testing::AppFixture {
     practices_.emplace(*database_, clock_, audit_, *kader_);
     evidence_.emplace(*database_, clock_, *kader_);
     matches_.emplace(*database_, clock_, audit_, keys_);
+    insight_.emplace(*database_, clock_, audit_);
     server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
                     ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
-                                *training_, *scan_, *practices_, *evidence_, *matches_});
+                                *training_, *scan_, *practices_, *evidence_, *matches_, *insight_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
@@ -99,6 +100,7 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::PracticeService> practices_;
   std::optional<app::EvidenceService> evidence_;
   std::optional<app::MatchService> matches_;
+  std::optional<app::InsightService> insight_;
   std::string bearer_;        // API token sent with every request when not empty
   bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;

@@ -72,6 +72,10 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
   };
   const app::Resource own{who.organisation, who.regions, {}, {}};
   bool rollup = allows(app::Action::kViewNationalRollup, {});
+  bool insight = false;
+  for (const std::string& region : who.regions) {
+    insight = insight || allows(app::Action::kViewRegionInsight, {region, {region}, {}, {}});
+  }
   for (const std::string& region : who.regions) {
     rollup = rollup || allows(app::Action::kViewRegionRollup, {region, {region}, {}, {}});
   }
@@ -91,7 +95,10 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
            {"users", "/beheer/gebruikers", allows(app::Action::kManageUsers, own)},
            {"organisations", "/beheer/organisaties",
             allows(app::Action::kManageOrganisations, own)},
-           {"audit", "/audit", allows(app::Action::kReadAudit, own)}}) {
+           {"audit", "/audit", allows(app::Action::kReadAudit, own)},
+           // Insight: the region's dashboard, the national monitor.
+           {"insight", "/inzicht", insight},
+           {"monitor", "/monitor", allows(app::Action::kViewNationalInsight, {})}}) {
     if (!shown) continue;
     nav.push_back(
         {{"id", id}, {"href", href}, {"label", pr.T("nav." + id)}, {"current", id == page.nav}});
@@ -303,6 +310,7 @@ void Site::RegisterRoutes(Router& router) {
   RegisterPracticePages(router, *this);
   RegisterSignalPages(router, *this);
   RegisterReportPages(router, *this);
+  RegisterInsightPages(router, *this);
 }
 
 }  // namespace schakel::http::pages

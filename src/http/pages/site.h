@@ -149,5 +149,7 @@ void RegisterAuditPages(Router& router, Site& site);
 void RegisterTrainingPages(Router& router, Site& site);
 void RegisterScanPages(Router& router, Site& site);
 void RegisterPracticePages(Router& router, Site& site);
+// Insight: the regional dashboard, estimates, the national monitor and their CSV exports.
+void RegisterInsightPages(Router& router, Site& site);
 
 }  // namespace schakel::http::pages

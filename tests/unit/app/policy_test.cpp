@@ -116,6 +116,14 @@ std::set<Key> Allowed() {
   // coordinators; signallers, partners and everyone outside the region see no suggestions.
   allow(Role::kCareCoordinator, Action::kViewMatches, region);
   allow(Role::kCareCoordinator, Action::kDecideMatch, region);
+  // Insight: the region's policy officers and chain director see its protected aggregates and
+  // store its estimates; the national monitor is the monitor's. Monitors do not see regional
+  // dashboards (with the national figures they would undo the suppression by differencing).
+  for (Role r : {Role::kPolicyOfficer, Role::kChainDirector}) {
+    allow(r, Action::kViewRegionInsight, region);
+    allow(r, Action::kStoreEstimate, region);
+  }
+  allow(Role::kMonitor, Action::kViewNationalInsight, all);
   return allowed;
 }
 
@@ -133,7 +141,7 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(cells, 8 * 24 * 5);
+  EXPECT_EQ(cells, 8 * 27 * 5);
 }
 
 TEST(PolicyTest, TheInstallationsAdministratorManagesEveryOrganisation) {
