@@ -83,6 +83,11 @@ enum class Action {
   kViewPractice,           // a good practice: drafts in the own organisation, published ones wider
   kEditPractice,           // write and change a municipality's good practices
   kPublishPractice,        // publish a practice to the region or nationally (a deliberate step)
+  // Care coordination (docs/care.md, case core): the case's region's care coordinators only.
+  // The case's policy Resource comes from app::CaseResource (case_service.h).
+  kOpenCase,    // open a case in a region (from signals or directly)
+  kViewCase,    // read a case: the person, plan, reflection period, history; the dashboard
+  kManageCase,  // change a case: transitions, consent, plan, reflection period, registration
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();
