@@ -3,14 +3,15 @@
 #pragma once
 
 #include "app/audit_service.h"
+#include "app/case_service.h"
 #include "app/environment_scan_service.h"
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
-#include "app/signal_service.h"
 #include "app/practice_service.h"
+#include "app/signal_service.h"
 #include "app/training_service.h"
 #include "http/router.h"
 
@@ -27,6 +28,7 @@ struct ApiServices {
   app::EnvironmentScanService& scan;
   app::PracticeService& practices;
   app::EvidenceService& evidence;
+  app::CaseService& cases;  // care cases (case_api.cpp, pages/case_pages.cpp)
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -37,5 +39,7 @@ void RegisterSignalRoutes(Router& router, ApiServices services);
 // The Kader in practice: training registry, environment scan, good practices, evidence
 // (practice_api.cpp).
 void RegisterPracticeRoutes(Router& router, ApiServices services);
+// /api/v1/cases: care cases, their plan, reflection period and registration (case_api.cpp).
+void RegisterCaseRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

@@ -304,6 +304,21 @@ void RenderSignal(Site& site, Call& call, const PageRequest& pr, const app::Sign
                       {"detail", detail.empty() ? json(nullptr) : json(detail)}});
   }
   d["events"] = events;
+  // Care cases: the case this signal was opened into, or "Zaak openen" when the coordinator
+  // received it (assessed, or forwarded to the care coordinator) and may open cases.
+  if (auto in_case = site.services().cases.CaseOfSignal(call.actor, f.id); in_case.ok()) {
+    if (*in_case) {
+      d["case"] = {{"href", "/zaken/" + (*in_case)->record.id},
+                   {"reference", (*in_case)->reference}};
+    } else if ((f.status == "assessed" ||
+                (f.status == "forwarded" && f.forwarded_to == "care_coordinator")) &&
+               app::Decide(
+                   call.actor.principal, app::Action::kOpenCase,
+                   {call.actor.principal.organisation, call.actor.principal.regions, {}, {}})
+                   .allowed) {
+      d["open_case"] = true;
+    }
+  }
   page.errors = std::move(errors);
   site.Render(call, pr, std::move(page));
 }

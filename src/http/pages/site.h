@@ -149,5 +149,7 @@ void RegisterAuditPages(Router& router, Site& site);
 void RegisterTrainingPages(Router& router, Site& site);
 void RegisterScanPages(Router& router, Site& site);
 void RegisterPracticePages(Router& router, Site& site);
+// Care cases: the dashboard, a new case, a case from a signal, one case (case_pages.cpp).
+void RegisterCasePages(Router& router, Site& site);
 
 }  // namespace schakel::http::pages
