@@ -23,6 +23,10 @@ const std::vector<store::CiphertextColumn>& EncryptedColumns() {
       {"users", "id", "totp_pending"},
       // Record linkage: the reason given with a match decision (match_service.cpp).
       {"match_decisions", "id", "reason"},
+      // Care cases: free text of the case and its care plan (case_service.cpp).
+      {"cases", "id", "opened_directly_because"},
+      {"cases", "id", "consent_override"},
+      {"care_plan_items", "id", "description"},
   };
   return kColumns;
 }

@@ -116,6 +116,13 @@ const char* ActionName(Action action) {
       return "view_national_insight";
     case Action::kStoreEstimate:
       return "store_estimate";
+    // Care coordination (case core).
+    case Action::kOpenCase:
+      return "open_case";
+    case Action::kViewCase:
+      return "view_case";
+    case Action::kManageCase:
+      return "manage_case";
   }
   return "unknown";
 }
@@ -147,7 +154,10 @@ const std::vector<Action>& AllActions() {
                                            Action::kDecideMatch,
                                            Action::kViewRegionInsight,
                                            Action::kViewNationalInsight,
-                                           Action::kStoreEstimate};
+                                           Action::kStoreEstimate,
+                                           Action::kOpenCase,
+                                           Action::kViewCase,
+                                           Action::kManageCase};
   return kAll;
 }
 
@@ -322,6 +332,16 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
     case Action::kViewNationalInsight:
       if (who.Has(Role::kMonitor)) return Allow("monitor: national aggregates");
       return Deny("the national monitor is for monitors");
+    // Care coordination (case core): a case belongs to a care-coordination region; only the
+    // care coordinators serving that region open, read and change it. Partners (shared_with)
+    // get their own actions with the sharing grants.
+    case Action::kOpenCase:
+    case Action::kViewCase:
+    case Action::kManageCase:
+      if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {
+        return Allow("care coordinator, own region");
+      }
+      return Deny("cases are opened, read and changed by the region's care coordinators");
   }
   return Deny("no rule allows this");
 }

@@ -90,6 +90,11 @@ enum class Action {
   kViewRegionInsight,    // the regional dashboard: protected aggregates and stored estimates
   kViewNationalInsight,  // the national monitor: protected aggregates, roll-up, estimates
   kStoreEstimate,        // compute and store an estimate of the hidden number for a region
+  // Care coordination (docs/care.md, case core): the case's region's care coordinators only.
+  // The case's policy Resource comes from app::CaseResource (case_service.h).
+  kOpenCase,    // open a case in a region (from signals or directly)
+  kViewCase,    // read a case: the person, plan, reflection period, history; the dashboard
+  kManageCase,  // change a case: transitions, consent, plan, reflection period, registration
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

@@ -9,6 +9,7 @@
 
 #include "app/audit_service.h"
 #include "app/audit_trail.h"
+#include "app/case_service.h"
 #include "app/environment_scan_service.h"
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
@@ -56,6 +57,7 @@ class Context {
   app::EvidenceService& evidence() { return *evidence_; }
   app::MatchService& matches() { return *matches_; }
   app::InsightService& insight() { return *insight_; }
+  app::CaseService& cases() { return *cases_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -82,6 +84,8 @@ class Context {
   std::optional<app::EvidenceService> evidence_;
   std::optional<app::MatchService> matches_;
   std::optional<app::InsightService> insight_;
+  std::optional<care::CareData> care_data_;
+  std::optional<app::CaseService> cases_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

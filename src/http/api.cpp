@@ -189,6 +189,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterSignalRoutes(router, services);
   RegisterPracticeRoutes(router, services);
   RegisterMatchRoutes(router, services);
+  RegisterCaseRoutes(router, services);
 }
 
 }  // namespace schakel::http

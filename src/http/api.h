@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/audit_service.h"
+#include "app/case_service.h"
 #include "app/environment_scan_service.h"
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
@@ -11,8 +12,8 @@
 #include "app/match_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
-#include "app/signal_service.h"
 #include "app/practice_service.h"
+#include "app/signal_service.h"
 #include "app/training_service.h"
 #include "http/router.h"
 
@@ -31,6 +32,7 @@ struct ApiServices {
   app::EvidenceService& evidence;
   app::MatchService& matches;  // record linkage (match_api.cpp)
   app::InsightService& insight;
+  app::CaseService& cases;  // care cases (case_api.cpp, pages/case_pages.cpp)
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -43,5 +45,7 @@ void RegisterSignalRoutes(Router& router, ApiServices services);
 void RegisterPracticeRoutes(Router& router, ApiServices services);
 // Record linkage: "possibly the same person" suggestions and decisions (match_api.cpp).
 void RegisterMatchRoutes(Router& router, ApiServices services);
+// /api/v1/cases: care cases, their plan, reflection period and registration (case_api.cpp).
+void RegisterCaseRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

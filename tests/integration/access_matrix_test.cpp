@@ -271,6 +271,22 @@ class AccessMatrixTest : public testing::ServerFixture {
   std::vector<Case> PracticeApiCases(const std::set<std::string>& logged_in);
   void AddInsightPageCases(std::vector<Case>& cases);
   std::vector<Case> PracticePageCases(const std::set<std::string>& logged_in);
+  // Care cases (case core): a case opened directly in `region` by `creator` (a caller name) or
+  // the operator; the API rows.
+  std::string CareCase(const std::string& region, const std::string& creator) {
+    app::Actor who = actor_;
+    if (!creator.empty()) {
+      who = identity_->Authenticate(cookies_.at(creator), "127.0.0.1")->actor;
+    }
+    app::OpenCaseInput in;
+    in.region = region;
+    in.opened_directly_because = "Synthetisch: meldt zich zelf";
+    auto c = cases_->Open(who, in);
+    EXPECT_TRUE(c.ok()) << c.error().message;
+    return c.ok() ? c->record.id : "";
+  }
+  void AddCaseCases(std::vector<Case>& cases);
+  void AddCasePageCases(std::vector<Case>& cases);
 
   int64_t DenialsInAudit() {
     auto db = database_->Acquire();
@@ -487,7 +503,80 @@ std::vector<Case> AccessMatrixTest::ApiCases() {
   AddSignalCases(cases, logged_in);
   AddMatchCases(cases, false);  // record linkage
   for (Case& c : PracticeApiCases(logged_in)) cases.push_back(std::move(c));
+  AddCaseCases(cases);
   return cases;
+}
+
+// Care cases: only the care coordinators serving the case's region (VR01 for GM0014) open, read
+// and change a case; nobody else, and nobody for a case of another region.
+void AccessMatrixTest::AddCaseCases(std::vector<Case>& cases) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const std::string own = CareCase("VR01", "care_coordinator");
+  const std::string region = CareCase("VR01", "");
+  const std::string far = CareCase("VR13", "");
+  auto c = [](const std::string& id) { return "/api/v1/cases/" + id; };
+  const json direct = {{"region", "VR01"}, {"opened_directly_because", "Synthetisch"}};
+  const json far_direct = {{"region", "VR13"}, {"opened_directly_because", "Synthetisch"}};
+  const json close = {{"transition", "close"}, {"closing_reason", "duplicate"}};
+  const json consent = {{"recorded", true}};
+  const json item = {{"domain", "safety"}, {"responsible_organisation", "Politie"}};
+  const json status = {{"status", "in_progress"}};
+  const json start = {{"start", "2026-11-02"}};
+  const json outcome = {{"outcome", "none"}};
+  const std::string no_item = "/plan-items/00000000-0000-4000-8000-000000000000";
+  std::vector<Case> more = {
+      {"/api/v1/cases", "none", "GET", "/api/v1/cases", nullptr, coordinator},
+      {"/api/v1/cases", "own", "POST", "/api/v1/cases", direct, coordinator},
+      {"/api/v1/cases", "unrelated", "POST", "/api/v1/cases", far_direct, {}},
+      {"/api/v1/cases/{id}", "own", "GET", c(own), nullptr, coordinator},
+      {"/api/v1/cases/{id}", "same_region", "GET", c(region), nullptr, coordinator},
+      {"/api/v1/cases/{id}", "unrelated", "GET", c(far), nullptr, {}},
+      {"/api/v1/cases/{id}/consent", "own", "PUT", c(own) + "/consent", consent, coordinator},
+      {"/api/v1/cases/{id}/consent", "unrelated", "PUT", c(far) + "/consent", consent, {}},
+      {"/api/v1/cases/{id}/plan-items", "own", "POST", c(own) + "/plan-items", item, coordinator},
+      {"/api/v1/cases/{id}/plan-items", "unrelated", "POST", c(far) + "/plan-items", item, {}},
+      {"/api/v1/cases/{id}/plan-items/{item}", "own", "PUT", c(own) + no_item, status, coordinator},
+      {"/api/v1/cases/{id}/plan-items/{item}", "unrelated", "PUT", c(far) + no_item, status, {}},
+      {"/api/v1/cases/{id}/reflection-period", "own", "POST", c(own) + "/reflection-period", start,
+       coordinator},
+      {"/api/v1/cases/{id}/reflection-period",
+       "unrelated",
+       "POST",
+       c(far) + "/reflection-period",
+       start,
+       {}},
+      {"/api/v1/cases/{id}/reflection-period/outcome", "own", "POST",
+       c(own) + "/reflection-period/outcome", outcome, coordinator},
+      {"/api/v1/cases/{id}/reflection-period/outcome",
+       "unrelated",
+       "POST",
+       c(far) + "/reflection-period/outcome",
+       outcome,
+       {}},
+      {"/api/v1/cases/{id}/registration", "own", "GET", c(own) + "/registration", nullptr,
+       coordinator},
+      {"/api/v1/cases/{id}/registration",
+       "unrelated",
+       "GET",
+       c(far) + "/registration?format=csv",
+       nullptr,
+       {}},
+      {"/api/v1/cases/{id}/registration", "own", "POST", c(own) + "/registration", json::object(),
+       coordinator},
+      {"/api/v1/cases/{id}/registration",
+       "unrelated",
+       "POST",
+       c(far) + "/registration",
+       json::object(),
+       {}},
+      // Last: closing ends what the rows above change.
+      {"/api/v1/cases/{id}/transitions", "own", "POST", c(own) + "/transitions", close,
+       coordinator},
+      {"/api/v1/cases/{id}/transitions", "same_region", "POST", c(region) + "/transitions", close,
+       coordinator},
+      {"/api/v1/cases/{id}/transitions", "unrelated", "POST", c(far) + "/transitions", close, {}},
+  };
+  for (Case& row : more) cases.push_back(std::move(row));
 }
 
 // Signals: filed by the organisation's signallers and the region's care coordinators; content
@@ -1087,6 +1176,7 @@ std::vector<Case> AccessMatrixTest::PageCases() {
   AddSignalPageCases(cases, logged_in, everyone);
   AddMatchCases(cases, true);  // record linkage
   AddInsightPageCases(cases);
+  AddCasePageCases(cases);
   // Last: logging out ends the sessions the other rows need.
   cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
   // Each allowed account creation needs a fresh username.
@@ -1135,6 +1225,82 @@ void AccessMatrixTest::AddInsightPageCases(std::vector<Case>& cases) {
 // coordinators file; a draft is its author's; everyone logged in has a (possibly empty) list of
 // their own; the region's care coordinators read, assess, forward and close. The external
 // reporting form and the page to add to a report need no login.
+// The case pages: the same boundary as the API (the region's care coordinators only).
+void AccessMatrixTest::AddCasePageCases(std::vector<Case>& cases) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const std::string own = CareCase("VR01", "care_coordinator");
+  const std::string region = CareCase("VR01", "");
+  const std::string far = CareCase("VR13", "");
+  const std::string own_signal = Signal("GM0014", "signaller");
+  const std::string far_signal = Signal("GM0363", "");
+  auto z = [](const std::string& id) { return "/zaken/" + id; };
+  const std::string no_item = "/zorgplan/00000000-0000-4000-8000-000000000000";
+  std::vector<Case> more = {
+      {"/zaken", "none", "GET", "/zaken", nullptr, coordinator},
+      {"/zaken/nieuw", "own", "GET", "/zaken/nieuw", nullptr, coordinator},
+      {"/zaken/nieuw", "own", "POST", "/zaken/nieuw", "regio=VR01&reden-direct=Synthetisch",
+       coordinator},
+      {"/zaken/nieuw",
+       "unrelated",
+       "POST",
+       "/zaken/nieuw",
+       "regio=VR13&reden-direct=Synthetisch",
+       {}},
+      {"/signalen/{id}/zaak", "own", "POST", "/signalen/" + own_signal + "/zaak", "", coordinator},
+      {"/signalen/{id}/zaak", "unrelated", "POST", "/signalen/" + far_signal + "/zaak", "", {}},
+      {"/zaken/{id}", "own", "GET", z(own), nullptr, coordinator},
+      {"/zaken/{id}", "same_region", "GET", z(region), nullptr, coordinator},
+      {"/zaken/{id}", "unrelated", "GET", z(far), nullptr, {}},
+      {"/zaken/{id}/toestemming", "own", "POST", z(own) + "/toestemming", "toestemming=ja",
+       coordinator},
+      {"/zaken/{id}/toestemming",
+       "unrelated",
+       "POST",
+       z(far) + "/toestemming",
+       "toestemming=ja",
+       {}},
+      {"/zaken/{id}/zorgplan", "own", "POST", z(own) + "/zorgplan",
+       "domein=safety&organisatie=Politie", coordinator},
+      {"/zaken/{id}/zorgplan",
+       "unrelated",
+       "POST",
+       z(far) + "/zorgplan",
+       "domein=safety&organisatie=Politie",
+       {}},
+      {"/zaken/{id}/zorgplan/{item}", "own", "POST", z(own) + no_item, "status=done", coordinator},
+      {"/zaken/{id}/zorgplan/{item}", "unrelated", "POST", z(far) + no_item, "status=done", {}},
+      {"/zaken/{id}/bedenktijd", "own", "POST", z(own) + "/bedenktijd",
+       "bedenktijd-start=02-11-2026", coordinator},
+      {"/zaken/{id}/bedenktijd",
+       "unrelated",
+       "POST",
+       z(far) + "/bedenktijd",
+       "bedenktijd-start=02-11-2026",
+       {}},
+      {"/zaken/{id}/bedenktijd/uitkomst", "own", "POST", z(own) + "/bedenktijd/uitkomst",
+       "uitkomst=none", coordinator},
+      {"/zaken/{id}/bedenktijd/uitkomst",
+       "unrelated",
+       "POST",
+       z(far) + "/bedenktijd/uitkomst",
+       "uitkomst=none",
+       {}},
+      {"/zaken/{id}/registratie", "own", "POST", z(own) + "/registratie", "", coordinator},
+      {"/zaken/{id}/registratie", "unrelated", "POST", z(far) + "/registratie", "", {}},
+      {"/zaken/{id}/overgang", "own", "POST", z(own) + "/overgang",
+       "overgang=close&reden=duplicate", coordinator},
+      {"/zaken/{id}/overgang", "same_region", "POST", z(region) + "/overgang",
+       "overgang=close&reden=duplicate", coordinator},
+      {"/zaken/{id}/overgang",
+       "unrelated",
+       "POST",
+       z(far) + "/overgang",
+       "overgang=close&reden=duplicate",
+       {}},
+  };
+  for (Case& row : more) cases.push_back(std::move(row));
+}
+
 void AccessMatrixTest::AddSignalPageCases(std::vector<Case>& cases,
                                           const std::set<std::string>& logged_in,
                                           const std::set<std::string>& everyone) {

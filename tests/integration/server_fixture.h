@@ -9,8 +9,10 @@
 #include <thread>
 
 #include "../unit/app/app_fixture.h"
+#include "../unit/care/fixtures.h"
 #include "../unit/signals/fixtures.h"
 #include "app/audit_service.h"
+#include "app/case_service.h"
 #include "app/identity_service.h"
 #include "app/person_service.h"
 #include "app/match_service.h"
@@ -38,9 +40,12 @@ class ServerFixture : public app::testing::AppFixture {
     evidence_.emplace(*database_, clock_, *kader_);
     matches_.emplace(*database_, clock_, audit_, keys_);
     insight_.emplace(*database_, clock_, audit_);
+    cases_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
+                   signals::testing::ShippedCatalog(), *persons_, *signals_);
     server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
                     ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
-                                *training_, *scan_, *practices_, *evidence_, *matches_, *insight_});
+                                *training_, *scan_, *practices_, *evidence_, *matches_, *insight_,
+                                *cases_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
@@ -101,6 +106,7 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::EvidenceService> evidence_;
   std::optional<app::MatchService> matches_;
   std::optional<app::InsightService> insight_;
+  std::optional<app::CaseService> cases_;
   std::string bearer_;        // API token sent with every request when not empty
   bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;

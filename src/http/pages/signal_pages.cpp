@@ -306,6 +306,21 @@ void RenderSignal(Site& site, Call& call, const PageRequest& pr, const app::Sign
   }
   d["events"] = events;
   AddMatchSection(site, call, pr, {"signal", f.id}, SignalHref(f.id), d);  // record linkage
+  // Care cases: the case this signal was opened into, or "Zaak openen" when the coordinator
+  // received it (assessed, or forwarded to the care coordinator) and may open cases.
+  if (auto in_case = site.services().cases.CaseOfSignal(call.actor, f.id); in_case.ok()) {
+    if (*in_case) {
+      d["case"] = {{"href", "/zaken/" + (*in_case)->record.id},
+                   {"reference", (*in_case)->reference}};
+    } else if ((f.status == "assessed" ||
+                (f.status == "forwarded" && f.forwarded_to == "care_coordinator")) &&
+               app::Decide(
+                   call.actor.principal, app::Action::kOpenCase,
+                   {call.actor.principal.organisation, call.actor.principal.regions, {}, {}})
+                   .allowed) {
+      d["open_case"] = true;
+    }
+  }
   page.errors = std::move(errors);
   site.Render(call, pr, std::move(page));
 }

@@ -85,6 +85,7 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
            {"signals_new", "/signalen/nieuw", allows(app::Action::kFileSignal, own)},
            {"signals_mine", "/signalen/mijn", allows(app::Action::kFileSignal, own)},
            {"signals", "/signalen", allows(app::Action::kViewSignal, own)},
+           {"cases", "/zaken", allows(app::Action::kViewCase, own)},
            {"kader", "/kader", allows(app::Action::kViewAssessment, own)},
            {"rollup", "/overzicht", rollup},
            {"training", "/kader/training", allows(app::Action::kManageTraining, own)},
@@ -309,6 +310,7 @@ void Site::RegisterRoutes(Router& router) {
   RegisterScanPages(router, *this);
   RegisterPracticePages(router, *this);
   RegisterSignalPages(router, *this);
+  RegisterCasePages(router, *this);
   RegisterReportPages(router, *this);
   RegisterInsightPages(router, *this);
 }

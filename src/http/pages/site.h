@@ -151,5 +151,7 @@ void RegisterScanPages(Router& router, Site& site);
 void RegisterPracticePages(Router& router, Site& site);
 // Insight: the regional dashboard, estimates, the national monitor and their CSV exports.
 void RegisterInsightPages(Router& router, Site& site);
+// Care cases: the dashboard, a new case, a case from a signal, one case (case_pages.cpp).
+void RegisterCasePages(Router& router, Site& site);
 
 }  // namespace schakel::http::pages

@@ -124,6 +124,11 @@ std::set<Key> Allowed() {
     allow(r, Action::kStoreEstimate, region);
   }
   allow(Role::kMonitor, Action::kViewNationalInsight, all);
+  // Care cases (case core): only the care coordinators serving the case's region open, read and
+  // change cases; partners, signallers and policy officers see none (sharing adds partners).
+  for (Action a : {Action::kOpenCase, Action::kViewCase, Action::kManageCase}) {
+    allow(Role::kCareCoordinator, a, region);
+  }
   return allowed;
 }
 
@@ -141,7 +146,7 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(cells, 8 * 27 * 5);
+  EXPECT_EQ(cells, static_cast<int>(8 * AllActions().size() * 5));
 }
 
 TEST(PolicyTest, TheInstallationsAdministratorManagesEveryOrganisation) {
