@@ -83,6 +83,12 @@ enum class Action {
   kViewPractice,           // a good practice: drafts in the own organisation, published ones wider
   kEditPractice,           // write and change a municipality's good practices
   kPublishPractice,        // publish a practice to the region or nationally (a deliberate step)
+  // Care coordination, part 2 (docs/care.md; care-shelter): shelters, placements, referrals.
+  kViewShelters,     // the shelter registry and occupancy of a region (no personal data)
+  kManageShelters,   // add and change the shelters of a region
+  kPlaceInShelter,   // place the person of a case in a shelter, end a placement
+  kReferCase,        // refer or transfer a case to another organisation, revoke, complete
+  kReceiveReferral,  // as the receiving organisation: read the granted groups, accept, reject
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

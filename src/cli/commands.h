@@ -16,6 +16,8 @@ void RegisterUserCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterTokenCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterKeysCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterSignalCommands(CLI::App& root, Context& ctx, int& exit_code);
+// Care coordination, part 2 (care-shelter): `retention run [--dry-run]`.
+void RegisterRetentionCommands(CLI::App& root, Context& ctx, int& exit_code);
 // Returns the `demo` subcommand so other modules can add to it.
 CLI::App* RegisterDemoCommands(CLI::App& root, Context& ctx, int& exit_code);
 

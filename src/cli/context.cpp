@@ -74,6 +74,13 @@ Status Context::Open() {
   scan_.emplace(*database_, clock_, *audit_);
   practices_.emplace(*database_, clock_, *audit_, *kader_);
   evidence_.emplace(*database_, clock_, *kader_);
+  // Care coordination, part 2 (care-shelter): the care data ships in <share-dir>/care, validated.
+  auto care_data =
+      care::LoadCareDataFile(std::filesystem::path(config_.share_dir) / "care" / "care.json");
+  if (!care_data) return care_data.error();
+  care_data_ = std::move(care_data).value();
+  shelters_.emplace(*database_, clock_, *audit_, *care_data_);
+  retention_.emplace(*database_, clock_, *audit_, *care_data_);
   return LoadFrameworks();
 }
 

@@ -18,6 +18,10 @@
 #include "app/signal_service.h"
 #include "app/practice_service.h"
 #include "app/training_service.h"
+// Care coordination, part 2 (care-shelter).
+#include "app/retention_service.h"
+#include "app/shelter_service.h"
+#include "care/care_data.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
 #include "store/db.h"
@@ -52,6 +56,10 @@ class Context {
   app::EnvironmentScanService& scan() { return *scan_; }
   app::PracticeService& practices() { return *practices_; }
   app::EvidenceService& evidence() { return *evidence_; }
+  // Care coordination, part 2 (care-shelter).
+  app::ShelterService& shelters() { return *shelters_; }
+  app::RetentionService& retention() { return *retention_; }
+  const care::CareData& care_data() const { return *care_data_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -76,6 +84,10 @@ class Context {
   std::optional<app::EnvironmentScanService> scan_;
   std::optional<app::PracticeService> practices_;
   std::optional<app::EvidenceService> evidence_;
+  // Care coordination, part 2 (care-shelter): the care data (<share-dir>/care/care.json).
+  std::optional<care::CareData> care_data_;
+  std::optional<app::ShelterService> shelters_;
+  std::optional<app::RetentionService> retention_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   RegisterTokenCommands(app, ctx, exit_code);
   RegisterKeysCommands(app, ctx, exit_code);
   RegisterSignalCommands(app, ctx, exit_code);
+  RegisterRetentionCommands(app, ctx, exit_code);  // care-shelter
   CLI::App* demo = RegisterDemoCommands(app, ctx, exit_code);
   RegisterDemoExportCommand(*demo);
   RegisterDemoSetupCommands(*demo, ctx, exit_code);

@@ -69,7 +69,7 @@ int Serve(Context& ctx, const ServeOptions& opts) {
       {opts.bind, opts.port, 1024 * 1024, opts.threads,
        opts.behind_tls || !http::IsLoopback(opts.bind)},
       {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(), ctx.persons(),
-       ctx.signals(), ctx.training(), ctx.scan(), ctx.practices(), ctx.evidence()});
+       ctx.signals(), ctx.training(), ctx.scan(), ctx.practices(), ctx.evidence(), ctx.shelters()});
   if (Status s = server.ServeWebPages(opts.web_dir, opts.theme_css); !s.ok()) {
     return Fail(s.error());
   }

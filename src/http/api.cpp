@@ -188,6 +188,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterPersonRoutes(router, services);
   RegisterSignalRoutes(router, services);
   RegisterPracticeRoutes(router, services);
+  RegisterShelterRoutes(router, services);  // care-shelter
 }
 
 }  // namespace schakel::http

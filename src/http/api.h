@@ -12,6 +12,8 @@
 #include "app/signal_service.h"
 #include "app/practice_service.h"
 #include "app/training_service.h"
+// Care coordination, part 2 (care-shelter).
+#include "app/shelter_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -27,6 +29,8 @@ struct ApiServices {
   app::EnvironmentScanService& scan;
   app::PracticeService& practices;
   app::EvidenceService& evidence;
+  // Care coordination, part 2 (care-shelter).
+  app::ShelterService& shelters;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -37,5 +41,7 @@ void RegisterSignalRoutes(Router& router, ApiServices services);
 // The Kader in practice: training registry, environment scan, good practices, evidence
 // (practice_api.cpp).
 void RegisterPracticeRoutes(Router& router, ApiServices services);
+// Care coordination, part 2: /api/v1/shelters (shelter_api.cpp).
+void RegisterShelterRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

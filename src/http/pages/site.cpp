@@ -75,6 +75,10 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
   for (const std::string& region : who.regions) {
     rollup = rollup || allows(app::Action::kViewRegionRollup, {region, {region}, {}, {}});
   }
+  bool shelters = allows(app::Action::kViewShelters, {"*", {"*"}, {}, {}});  // care-shelter
+  for (const std::string& region : who.regions) {
+    shelters = shelters || allows(app::Action::kViewShelters, {region, {region}, {}, {}});
+  }
   json nav = json::array();
   for (const auto& [id, href, shown] : std::vector<std::tuple<std::string, std::string, bool>>{
            {"home", "/", full},
@@ -91,7 +95,9 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
            {"users", "/beheer/gebruikers", allows(app::Action::kManageUsers, own)},
            {"organisations", "/beheer/organisaties",
             allows(app::Action::kManageOrganisations, own)},
-           {"audit", "/audit", allows(app::Action::kReadAudit, own)}}) {
+           {"audit", "/audit", allows(app::Action::kReadAudit, own)},
+           // Care coordination, part 2 (care-shelter).
+           {"shelters", "/opvang", shelters}}) {
     if (!shown) continue;
     nav.push_back(
         {{"id", id}, {"href", href}, {"label", pr.T("nav." + id)}, {"current", id == page.nav}});
@@ -303,6 +309,7 @@ void Site::RegisterRoutes(Router& router) {
   RegisterPracticePages(router, *this);
   RegisterSignalPages(router, *this);
   RegisterReportPages(router, *this);
+  RegisterShelterPages(router, *this);  // care-shelter
 }
 
 }  // namespace schakel::http::pages

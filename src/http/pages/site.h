@@ -149,5 +149,7 @@ void RegisterAuditPages(Router& router, Site& site);
 void RegisterTrainingPages(Router& router, Site& site);
 void RegisterScanPages(Router& router, Site& site);
 void RegisterPracticePages(Router& router, Site& site);
+// Care coordination, part 2 (care-shelter): /opvang, the shelter registry and occupancy.
+void RegisterShelterPages(Router& router, Site& site);
 
 }  // namespace schakel::http::pages
