@@ -123,6 +123,17 @@ const char* ActionName(Action action) {
       return "view_case";
     case Action::kManageCase:
       return "manage_case";
+    // Care coordination, part 2 (care-shelter).
+    case Action::kViewShelters:
+      return "view_shelters";
+    case Action::kManageShelters:
+      return "manage_shelters";
+    case Action::kPlaceInShelter:
+      return "place_in_shelter";
+    case Action::kReferCase:
+      return "refer_case";
+    case Action::kReceiveReferral:
+      return "receive_referral";
   }
   return "unknown";
 }
@@ -157,7 +168,12 @@ const std::vector<Action>& AllActions() {
                                            Action::kStoreEstimate,
                                            Action::kOpenCase,
                                            Action::kViewCase,
-                                           Action::kManageCase};
+                                           Action::kManageCase,
+                                           Action::kViewShelters,
+                                           Action::kManageShelters,
+                                           Action::kPlaceInShelter,
+                                           Action::kReferCase,
+                                           Action::kReceiveReferral};
   return kAll;
 }
 
@@ -342,6 +358,35 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
         return Allow("care coordinator, own region");
       }
       return Deny("cases are opened, read and changed by the region's care coordinators");
+    // Care coordination, part 2 (care-shelter). A shelter's resource is its region; a case's
+    // is the case's region (organisation and regions); a referral's receiver is in shared_with.
+    case Action::kViewShelters:
+      if ((who.Has(Role::kCareCoordinator) || who.Has(Role::kChainDirector)) &&
+          SharesRegion(who, on)) {
+        return Allow("shelters of own region");
+      }
+      if (national_admin) return Allow("administrator of the installation");
+      return Deny("a region's shelters are for its care coordinators and chain director");
+    case Action::kManageShelters:
+      if (who.Has(Role::kCareCoordinator) && SharesRegion(who, on)) {
+        return Allow("care coordinator, own region");
+      }
+      if (national_admin) return Allow("administrator of the installation");
+      return Deny("a region's shelter registry is kept by its care coordinators");
+    case Action::kPlaceInShelter:
+    case Action::kReferCase:
+      if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {
+        return Allow("care coordinator, own region");
+      }
+      return Deny("only the care coordinators of the case's region place, refer and transfer");
+    case Action::kReceiveReferral:
+      if ((who.Has(Role::kPartner) || who.Has(Role::kCareCoordinator)) &&
+          std::find(on.shared_with.begin(), on.shared_with.end(), who.organisation) !=
+              on.shared_with.end()) {
+        return Allow("receiving organisation of the referral");
+      }
+      return Deny(
+          "a referral is received by the partners and care coordinators it is addressed to");
   }
   return Deny("no rule allows this");
 }

@@ -95,6 +95,12 @@ enum class Action {
   kOpenCase,    // open a case in a region (from signals or directly)
   kViewCase,    // read a case: the person, plan, reflection period, history; the dashboard
   kManageCase,  // change a case: transitions, consent, plan, reflection period, registration
+  // Care coordination, part 2 (docs/care.md; care-shelter): shelters, placements, referrals.
+  kViewShelters,     // the shelter registry and occupancy of a region (no personal data)
+  kManageShelters,   // add and change the shelters of a region
+  kPlaceInShelter,   // place the person of a case in a shelter, end a placement
+  kReferCase,        // refer or transfer a case to another organisation, revoke, complete
+  kReceiveReferral,  // as the receiving organisation: read the granted groups, accept, reject
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

@@ -82,6 +82,7 @@ Status Context::Open() {
   if (!care_data) return care_data.error();
   care_data_ = std::move(care_data).value();
   cases_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *catalog_, *persons_, *signals_);
+  shelters_.emplace(*database_, clock_, *audit_, *care_data_);
   return LoadFrameworks();
 }
 

@@ -21,6 +21,9 @@
 #include "app/practice_service.h"
 #include "app/signal_service.h"
 #include "app/training_service.h"
+// Care coordination, part 2 (care-shelter).
+#include "app/shelter_service.h"
+#include "care/care_data.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
 #include "store/db.h"
@@ -58,6 +61,9 @@ class Context {
   app::MatchService& matches() { return *matches_; }
   app::InsightService& insight() { return *insight_; }
   app::CaseService& cases() { return *cases_; }
+  // Care coordination, part 2 (care-shelter).
+  app::ShelterService& shelters() { return *shelters_; }
+  const care::CareData& care_data() const { return *care_data_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -86,6 +92,8 @@ class Context {
   std::optional<app::InsightService> insight_;
   std::optional<care::CareData> care_data_;
   std::optional<app::CaseService> cases_;
+  // Care coordination, part 2 (care-shelter).
+  std::optional<app::ShelterService> shelters_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

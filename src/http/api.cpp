@@ -190,6 +190,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterPracticeRoutes(router, services);
   RegisterMatchRoutes(router, services);
   RegisterCaseRoutes(router, services);
+  RegisterShelterRoutes(router, services);  // care-shelter
 }
 
 }  // namespace schakel::http

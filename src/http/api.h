@@ -15,6 +15,8 @@
 #include "app/practice_service.h"
 #include "app/signal_service.h"
 #include "app/training_service.h"
+// Care coordination, part 2 (care-shelter).
+#include "app/shelter_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -33,6 +35,8 @@ struct ApiServices {
   app::MatchService& matches;  // record linkage (match_api.cpp)
   app::InsightService& insight;
   app::CaseService& cases;  // care cases (case_api.cpp, pages/case_pages.cpp)
+  // Care coordination, part 2 (care-shelter).
+  app::ShelterService& shelters;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -47,5 +51,7 @@ void RegisterPracticeRoutes(Router& router, ApiServices services);
 void RegisterMatchRoutes(Router& router, ApiServices services);
 // /api/v1/cases: care cases, their plan, reflection period and registration (case_api.cpp).
 void RegisterCaseRoutes(Router& router, ApiServices services);
+// Care coordination, part 2: /api/v1/shelters (shelter_api.cpp).
+void RegisterShelterRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

@@ -425,6 +425,37 @@ CREATE TABLE care_plan_items (
 ) STRICT;
 CREATE INDEX care_plan_items_by_case ON care_plan_items (case_id);
 )sql"},
+      // Care coordination, part 2 (care-shelter): shelters, placements, referrals.
+      {8, "shelters and placements", R"sql(
+-- The shelter registry: no personal data. The type is a shelter type of data/care/care.json.
+CREATE TABLE shelters (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL CHECK (name <> ''),
+  type       TEXT NOT NULL CHECK (type <> ''),
+  region     TEXT NOT NULL REFERENCES organisations (code),
+  capacity   INTEGER NOT NULL CHECK (capacity >= 1),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX shelters_by_region ON shelters (region);
+
+-- A stay of a case's person in a shelter, from the first night to the day of leaving (NULL:
+-- still there). A placement into a full shelter keeps the coordinator's reason.
+CREATE TABLE placements (
+  id                   TEXT PRIMARY KEY,
+  case_id              TEXT NOT NULL,
+  shelter              INTEGER NOT NULL REFERENCES shelters (id),
+  from_date            TEXT NOT NULL,
+  until_date           TEXT,
+  over_capacity_reason TEXT,  -- encrypted; NULL: placed within capacity
+  created_at           TEXT NOT NULL,
+  created_by           TEXT NOT NULL,
+  CHECK (until_date IS NULL OR until_date > from_date)
+) STRICT;
+CREATE INDEX placements_by_shelter ON placements (shelter, from_date);
+CREATE INDEX placements_by_case ON placements (case_id);
+)sql"},
       // Record linkage (docs/linkage.md, "In Schakel"): keyed Bloom-filter encodings of the
       // possible victim of a signal and of persons, their keyed blocking keys, and the care
       // coordinators' decisions on suggested pairs. No plaintext: the CLK, sketches and blocking

@@ -287,6 +287,13 @@ class AccessMatrixTest : public testing::ServerFixture {
   }
   void AddCaseCases(std::vector<Case>& cases);
   void AddCasePageCases(std::vector<Case>& cases);
+  // Care coordination, part 2 (care-shelter): shelters, placements, referrals.
+  void AddShelterCases(std::vector<Case>& cases, bool pages);
+  int64_t ShelterIn(const std::string& region) {
+    auto s = shelters_->Add({"Opvang " + region, "omm", region, 4}, actor_);
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return s->id;
+  }
 
   int64_t DenialsInAudit() {
     auto db = database_->Acquire();
@@ -504,6 +511,7 @@ std::vector<Case> AccessMatrixTest::ApiCases() {
   AddMatchCases(cases, false);  // record linkage
   for (Case& c : PracticeApiCases(logged_in)) cases.push_back(std::move(c));
   AddCaseCases(cases);
+  AddShelterCases(cases, false);  // care-shelter
   return cases;
 }
 
@@ -1177,6 +1185,7 @@ std::vector<Case> AccessMatrixTest::PageCases() {
   AddMatchCases(cases, true);  // record linkage
   AddInsightPageCases(cases);
   AddCasePageCases(cases);
+  AddShelterCases(cases, true);  // care-shelter
   // Last: logging out ends the sessions the other rows need.
   cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
   // Each allowed account creation needs a fresh username.
@@ -1412,6 +1421,40 @@ void AccessMatrixTest::AddMatchCases(std::vector<Case>& cases, bool pages) {
   for (Case& c : more) {
     if (IsPage(c) == pages) cases.push_back(std::move(c));
   }
+// Care coordination, part 2 (care-shelter). A region's shelter registry: its care coordinators
+// keep it, they and the chain director read it (VR01 is Groningen's region; VR13 is not).
+void AccessMatrixTest::AddShelterCases(std::vector<Case>& cases, bool pages) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const std::set<std::string> readers = {"care_coordinator", "chain_director"};
+  const std::string own = std::to_string(ShelterIn("VR01"));
+  const std::string far = std::to_string(ShelterIn("VR13"));
+  std::vector<Case> more;
+  if (pages) {
+    const std::string form = "name=Huis&type=omm&capacity=3&regio=";
+    more = {
+        {"/opvang", "own", "GET", "/opvang", nullptr, readers},
+        {"/opvang", "own", "GET", "/opvang?regio=VR01", nullptr, readers},
+        {"/opvang", "unrelated", "GET", "/opvang?regio=VR13", nullptr, {}},
+        {"/opvang", "own", "POST", "/opvang", form + "VR01", coordinator},
+        {"/opvang", "unrelated", "POST", "/opvang", form + "VR13", {}},
+    };
+  } else {
+    const std::string shelters = "/api/v1/shelters";
+    auto body = [](const std::string& region) {
+      return json{{"name", "Huis"}, {"type", "omm"}, {"region", region}, {"capacity", 3}};
+    };
+    more = {
+        {shelters, "own", "GET", shelters + "?region=VR01", nullptr, readers},
+        {shelters, "unrelated", "GET", shelters + "?region=VR13", nullptr, {}},
+        {shelters, "own", "POST", shelters, body("VR01"), coordinator},
+        {shelters, "unrelated", "POST", shelters, body("VR13"), {}},
+        {"/api/v1/shelters/{id}", "own", "GET", shelters + "/" + own, nullptr, readers},
+        {"/api/v1/shelters/{id}", "unrelated", "GET", shelters + "/" + far, nullptr, {}},
+        {"/api/v1/shelters/{id}", "own", "PUT", shelters + "/" + own, body("VR01"), coordinator},
+        {"/api/v1/shelters/{id}", "unrelated", "PUT", shelters + "/" + far, body("VR13"), {}},
+    };
+  }
+  for (Case& c : more) cases.push_back(std::move(c));
 }
 
 TEST_F(AccessMatrixTest, EveryRouteHasARow) {

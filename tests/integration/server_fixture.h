@@ -42,10 +42,15 @@ class ServerFixture : public app::testing::AppFixture {
     insight_.emplace(*database_, clock_, audit_);
     cases_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
                    signals::testing::ShippedCatalog(), *persons_, *signals_);
+    // Care coordination, part 2 (care-shelter).
+    auto care_data = care::LoadCareDataFile(SCHAKEL_SOURCE_DIR "/data/care/care.json");
+    ASSERT_TRUE(care_data.ok()) << care_data.error().message;
+    care_data_ = std::move(care_data).value();
+    shelters_.emplace(*database_, clock_, audit_, *care_data_);
     server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
                     ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
                                 *training_, *scan_, *practices_, *evidence_, *matches_, *insight_,
-                                *cases_});
+                                *cases_, *shelters_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
@@ -107,6 +112,8 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::MatchService> matches_;
   std::optional<app::InsightService> insight_;
   std::optional<app::CaseService> cases_;
+  std::optional<care::CareData> care_data_;  // care-shelter
+  std::optional<app::ShelterService> shelters_;
   std::string bearer_;        // API token sent with every request when not empty
   bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;

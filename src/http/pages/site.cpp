@@ -79,6 +79,10 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
   for (const std::string& region : who.regions) {
     rollup = rollup || allows(app::Action::kViewRegionRollup, {region, {region}, {}, {}});
   }
+  bool shelters = allows(app::Action::kViewShelters, {"*", {"*"}, {}, {}});  // care-shelter
+  for (const std::string& region : who.regions) {
+    shelters = shelters || allows(app::Action::kViewShelters, {region, {region}, {}, {}});
+  }
   json nav = json::array();
   for (const auto& [id, href, shown] : std::vector<std::tuple<std::string, std::string, bool>>{
            {"home", "/", full},
@@ -99,7 +103,9 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
            {"audit", "/audit", allows(app::Action::kReadAudit, own)},
            // Insight: the region's dashboard, the national monitor.
            {"insight", "/inzicht", insight},
-           {"monitor", "/monitor", allows(app::Action::kViewNationalInsight, {})}}) {
+           {"monitor", "/monitor", allows(app::Action::kViewNationalInsight, {})},
+           // Care coordination, part 2 (care-shelter).
+           {"shelters", "/opvang", shelters}}) {
     if (!shown) continue;
     nav.push_back(
         {{"id", id}, {"href", href}, {"label", pr.T("nav." + id)}, {"current", id == page.nav}});
@@ -313,6 +319,7 @@ void Site::RegisterRoutes(Router& router) {
   RegisterCasePages(router, *this);
   RegisterReportPages(router, *this);
   RegisterInsightPages(router, *this);
+  RegisterShelterPages(router, *this);  // care-shelter
 }
 
 }  // namespace schakel::http::pages

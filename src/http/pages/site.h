@@ -153,5 +153,7 @@ void RegisterPracticePages(Router& router, Site& site);
 void RegisterInsightPages(Router& router, Site& site);
 // Care cases: the dashboard, a new case, a case from a signal, one case (case_pages.cpp).
 void RegisterCasePages(Router& router, Site& site);
+// Care coordination, part 2 (care-shelter): /opvang, the shelter registry and occupancy.
+void RegisterShelterPages(Router& router, Site& site);
 
 }  // namespace schakel::http::pages

@@ -129,6 +129,17 @@ std::set<Key> Allowed() {
   for (Action a : {Action::kOpenCase, Action::kViewCase, Action::kManageCase}) {
     allow(Role::kCareCoordinator, a, region);
   }
+  // Care coordination, part 2 (care-shelter): a region's shelters are kept by its care
+  // coordinators and read by them and the chain director; placing, referring and transferring
+  // are the case region's care coordinators'; a referral is received by the partners and care
+  // coordinators of the organisation it is addressed to (a grant-like relation).
+  allow(Role::kCareCoordinator, Action::kViewShelters, region);
+  allow(Role::kChainDirector, Action::kViewShelters, region);
+  allow(Role::kCareCoordinator, Action::kManageShelters, region);
+  allow(Role::kCareCoordinator, Action::kPlaceInShelter, region);
+  allow(Role::kCareCoordinator, Action::kReferCase, region);
+  allow(Role::kPartner, Action::kReceiveReferral, {O::kSharedByGrant});
+  allow(Role::kCareCoordinator, Action::kReceiveReferral, {O::kSharedByGrant});
   return allowed;
 }
 
@@ -201,6 +212,21 @@ TEST(PolicyTest, APublishedPracticeIsReadByItsRegionOrTheWholeCountry) {
       EXPECT_EQ(Decide(As(r), Action::kEditPractice, national).allowed,
                 r == Role::kPolicyOfficer && in_region && o != Ownership::kSameRegion);
     }
+  }
+}
+
+TEST(PolicyTest, TheInstallationsAdministratorKeepsEveryShelterRegistryButNoCase) {
+  Principal national = As(Role::kAdmin);
+  national.organisation = "NL-BEHEER";
+  national.organisation_kind = "national";
+  national.regions = {};
+  for (Ownership o : kAllOwnerships) {
+    EXPECT_TRUE(Decide(national, Action::kViewShelters, On(o)).allowed) << OwnershipName(o);
+    EXPECT_TRUE(Decide(national, Action::kManageShelters, On(o)).allowed) << OwnershipName(o);
+    // Shelters hold no personal data; placements and referrals do.
+    EXPECT_FALSE(Decide(national, Action::kPlaceInShelter, On(o)).allowed);
+    EXPECT_FALSE(Decide(national, Action::kReferCase, On(o)).allowed);
+    EXPECT_FALSE(Decide(national, Action::kReceiveReferral, On(o)).allowed);
   }
 }
 

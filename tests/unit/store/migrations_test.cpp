@@ -25,6 +25,15 @@ TEST(MigrationsTest, AppliesAllOnEmptyDatabaseAndIsIdempotent) {
       db->Execute("INSERT INTO schema_migrations VALUES (?, 'x', 'y')", {Text("five")}).ok());
 }
 
+// A database at version N skips every migration numbered N or lower, so a migration listed after
+// a higher number would never run on an existing database: versions must be 1, 2, 3, … in order.
+TEST(MigrationsTest, VersionsAreListedInOrderWithoutGaps) {
+  const auto& all = SchemaMigrations();
+  for (size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].version, static_cast<int>(i + 1)) << "position " << i << ": " << all[i].name;
+  }
+}
+
 TEST(MigrationsTest, RefusesDatabaseFromNewerVersion) {
   auto database = testing::OpenFreshSqlite();
   auto db = database->Acquire();
