@@ -21,6 +21,11 @@ const std::vector<store::CiphertextColumn>& EncryptedColumns() {
       // TOTP secrets, confirmed and during enrolment (identity service).
       {"users", "id", "totp_secret"},
       {"users", "id", "totp_pending"},
+      // Sharing grants and case conferences (sharing_service, conference_service).
+      {"sharing_grants", "id", "override_reason"},
+      {"sharing_grants", "id", "revoke_reason"},
+      {"case_conferences", "id", "minutes"},
+      {"conference_decisions", "id", "text"},
   };
   return kColumns;
 }

@@ -83,6 +83,16 @@ enum class Action {
   kViewPractice,           // a good practice: drafts in the own organisation, published ones wider
   kEditPractice,           // write and change a municipality's good practices
   kPublishPractice,        // publish a practice to the region or nationally (a deliberate step)
+  // Care coordination: sharing with chain partners and case conferences (docs/care.md). A case's
+  // Resource has the case's region and its coordinator as owner; `shared_with` holds the partner
+  // organisations with a grant in force. A conference's Resource is its region with the
+  // participating organisations in `shared_with`.
+  kShareCase,              // grant or revoke sharing a case (the case's own care coordinator)
+  kViewGrants,             // the grants of a case (the region's care coordinators)
+  kViewSharedCase,         // a partner's view of a case shared with its organisation
+  kManageConference,       // plan a case conference: date, participants, agenda, minutes
+  kViewConference,         // a conference's date, participants and agenda
+  kReadConferenceMinutes,  // a conference's minutes and decisions (need-to-know)
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

@@ -112,6 +112,22 @@ std::set<Key> Allowed() {
     allow(Role::kPolicyOfficer, a, organisation);
   }
   allow(Role::kChainDirector, Action::kViewEnvironmentScan, region);
+  // Care coordination, sharing and case conferences. A case's owner is its coordinator: only
+  // that coordinator shares it; the region's coordinators see its grants; a partner sees a case
+  // only through a grant. For a conference, "shared by grant" stands for a participating
+  // organisation: its chain director sees the conference and reads the minutes, a chain
+  // director of the region sees the agenda but not the minutes of a meeting their organisation
+  // did not take part in.
+  allow(Role::kCareCoordinator, Action::kShareCase, {O::kOwn});
+  allow(Role::kCareCoordinator, Action::kViewGrants, region);
+  allow(Role::kPartner, Action::kViewSharedCase, {O::kSharedByGrant});
+  allow(Role::kCareCoordinator, Action::kManageConference, region);
+  allow(Role::kChainDirector, Action::kManageConference, region);
+  allow(Role::kCareCoordinator, Action::kViewConference, region);
+  allow(Role::kChainDirector, Action::kViewConference,
+        {O::kOwn, O::kSameOrganisation, O::kSameRegion, O::kSharedByGrant});
+  allow(Role::kCareCoordinator, Action::kReadConferenceMinutes, region);
+  allow(Role::kChainDirector, Action::kReadConferenceMinutes, {O::kSharedByGrant});
   return allowed;
 }
 
@@ -129,7 +145,7 @@ TEST(PolicyTest, MatrixOfEveryRoleActionAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(cells, 8 * 22 * 5);
+  EXPECT_EQ(cells, 8 * 28 * 5);
 }
 
 TEST(PolicyTest, TheInstallationsAdministratorManagesEveryOrganisation) {
