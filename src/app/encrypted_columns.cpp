@@ -21,6 +21,10 @@ const std::vector<store::CiphertextColumn>& EncryptedColumns() {
       // TOTP secrets, confirmed and during enrolment (identity service).
       {"users", "id", "totp_secret"},
       {"users", "id", "totp_pending"},
+      // Care cases: free text of the case and its care plan (case_service.cpp).
+      {"cases", "id", "opened_directly_because"},
+      {"cases", "id", "consent_override"},
+      {"care_plan_items", "id", "description"},
       // Sharing grants and case conferences (sharing_service, conference_service).
       {"sharing_grants", "id", "override_reason"},
       {"sharing_grants", "id", "revoke_reason"},

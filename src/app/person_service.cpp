@@ -177,6 +177,33 @@ Result<PersonView> PersonService::Create(const Actor& actor, const PersonInput& 
   return Write(actor, *input, std::move(row), true);
 }
 
+Result<PersonRecord> PersonService::SealNew(const Actor& actor, const PersonInput& raw) {
+  if (raw.organisation.empty()) return Error::Invalid("organisation", "name the organisation");
+  {
+    auto db = database_.Acquire();
+    auto org = store::OrganisationRepository(*db).Find(raw.organisation);
+    if (!org) return org.error();
+    if (!org->has_value()) return Error::Invalid("organisation", "unknown organisation");
+  }
+  auto on = ResourceOf(raw.organisation, actor.principal.user);
+  if (!on) return on.error();
+  if (Status s = Authorize(database_, audit_, actor, Action::kCreatePerson, *on, "person", "");
+      !s.ok()) {
+    return s.error();
+  }
+  auto input = NormalisePersonInput(raw, Today());
+  if (!input) return input.error();
+  const std::string now = FormatUtc(clock_.Now());
+  PersonRecord row;
+  row.facts.id = security::NewUuid(random_);
+  row.facts.organisation = input->organisation;
+  row.facts.created_by = actor.principal.user;
+  row.facts.created_at = now;
+  row.facts.updated_at = now;
+  Seal(*input, keys_, random_, row);
+  return row;
+}
+
 Result<PersonView> PersonService::Get(const Actor& actor, std::string_view id) {
   auto loaded = Load(id, Action::kViewPerson, actor);
   if (!loaded) return loaded.error();

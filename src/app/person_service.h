@@ -44,6 +44,12 @@ class PersonService {
 
   // kInvalid naming the field for bad input (unknown organisation: field "organisation").
   Result<PersonView> Create(const Actor& actor, const PersonInput& input);
+  // For a use case that registers a person together with its own record in one transaction (a
+  // care case): asks the policy (kCreatePerson, denial audited), validates and encrypts like
+  // Create, but writes nothing. The caller inserts the record with store::PersonRepository inside
+  // its transaction and records "person.create" there.
+  // REQUIRES: the calling thread holds no write transaction (as Authorize).
+  Result<store::PersonRecord> SealNew(const Actor& actor, const PersonInput& input);
   // kNotFound when there is no such person.
   Result<PersonView> Get(const Actor& actor, std::string_view id);
   // Replaces every field with the input's (a field not given is cleared). The organisation

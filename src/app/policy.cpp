@@ -105,6 +105,13 @@ const char* ActionName(Action action) {
       return "edit_practice";
     case Action::kPublishPractice:
       return "publish_practice";
+    // Care coordination (case core).
+    case Action::kOpenCase:
+      return "open_case";
+    case Action::kViewCase:
+      return "view_case";
+    case Action::kManageCase:
+      return "manage_case";
     case Action::kShareCase:
       return "share_case";
     case Action::kViewGrants:
@@ -144,6 +151,9 @@ const std::vector<Action>& AllActions() {
                                            Action::kViewPractice,
                                            Action::kEditPractice,
                                            Action::kPublishPractice,
+                                           Action::kOpenCase,
+                                           Action::kViewCase,
+                                           Action::kManageCase,
                                            Action::kShareCase,
                                            Action::kViewGrants,
                                            Action::kViewSharedCase,
@@ -349,6 +359,16 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
       return Deny(
           "a practice is visible to its municipality's policy officers until it is published, "
           "then to its region or the whole country");
+    // Care coordination (case core): a case belongs to a care-coordination region; only the
+    // care coordinators serving that region open, read and change it. Partners (shared_with)
+    // get their own actions with the sharing grants.
+    case Action::kOpenCase:
+    case Action::kViewCase:
+    case Action::kManageCase:
+      if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {
+        return Allow("care coordinator, own region");
+      }
+      return Deny("cases are opened, read and changed by the region's care coordinators");
     // Care coordination: sharing with chain partners and case conferences.
     case Action::kShareCase:
     case Action::kViewGrants:

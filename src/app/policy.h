@@ -83,6 +83,11 @@ enum class Action {
   kViewPractice,           // a good practice: drafts in the own organisation, published ones wider
   kEditPractice,           // write and change a municipality's good practices
   kPublishPractice,        // publish a practice to the region or nationally (a deliberate step)
+  // Care coordination (docs/care.md, case core): the case's region's care coordinators only.
+  // The case's policy Resource comes from app::CaseResource (case_service.h).
+  kOpenCase,    // open a case in a region (from signals or directly)
+  kViewCase,    // read a case: the person, plan, reflection period, history; the dashboard
+  kManageCase,  // change a case: transitions, consent, plan, reflection period, registration
   // Care coordination: sharing with chain partners and case conferences (docs/care.md). A case's
   // Resource has the case's region and its coordinator as owner; `shared_with` holds the partner
   // organisations with a grant in force. A conference's Resource is its region with the

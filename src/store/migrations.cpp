@@ -346,6 +346,85 @@ CREATE TABLE practices (
 ) STRICT;
 CREATE INDEX practices_by_organisation ON practices (organisation);
 )sql"},
+      {7, "care cases", R"sql(
+-- Care cases of (possible) victims (docs/care.md). The case belongs to a care-coordination region;
+-- the victim's identity lives in `persons` (encrypted there). Plain columns are non-identifying
+-- facts for statistics and the CoMensha registration; free text is encrypted per field.
+CREATE TABLE cases (
+  id                      TEXT PRIMARY KEY,
+  seq                     INTEGER NOT NULL UNIQUE,
+  region                  TEXT NOT NULL REFERENCES organisations (code),
+  municipality            TEXT REFERENCES organisations (code),
+  coordinator             TEXT,
+  state                   TEXT NOT NULL CHECK (state IN ('registered', 'intake', 'care_trajectory',
+                                                         'aftercare', 'closed', 'transferred')),
+  person                  TEXT REFERENCES persons (id),
+  acute                   INTEGER NOT NULL CHECK (acute IN (0, 1)),
+  opened_directly_because TEXT,
+  forms                   TEXT NOT NULL,
+  age                     INTEGER,
+  age_group               TEXT NOT NULL CHECK (age_group IN ('minor', 'adult', 'unknown')),
+  gender                  TEXT,
+  nationality             TEXT,
+  consent_recorded        INTEGER NOT NULL CHECK (consent_recorded IN (0, 1)),
+  consent_override        TEXT,
+  reflection_start        TEXT,
+  reflection_last_day     TEXT,
+  reflection_outcome      TEXT CHECK (reflection_outcome IS NULL OR reflection_outcome IN
+                                      ('reported_crime', 'cooperates', 'cannot_cooperate', 'none')),
+  reflection_outcome_on   TEXT,
+  registered_on           TEXT,
+  registered_by           TEXT,
+  closed_on               TEXT,
+  closing_reason          TEXT,
+  created_by              TEXT NOT NULL,
+  created_at              TEXT NOT NULL,
+  updated_at              TEXT NOT NULL,
+  CHECK ((reflection_start IS NULL) = (reflection_last_day IS NULL)),
+  CHECK ((reflection_outcome IS NULL) = (reflection_outcome_on IS NULL))
+) STRICT;
+CREATE INDEX cases_by_region ON cases (region, state);
+CREATE INDEX cases_by_coordinator ON cases (coordinator, state);
+
+-- The signals a case was opened from; a signal belongs to at most one case.
+CREATE TABLE case_signals (
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  signal  TEXT NOT NULL UNIQUE REFERENCES signals (id),
+  PRIMARY KEY (case_id, signal)
+) STRICT;
+
+-- What happened to a case: opening, transitions (also refused ones, with the reason), plan and
+-- reflection-period changes, registration. Details are ids and fixed texts, never personal data.
+CREATE TABLE case_events (
+  id         INTEGER PRIMARY KEY,
+  case_id    TEXT NOT NULL REFERENCES cases (id),
+  at         TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state   TEXT NOT NULL,
+  result     TEXT NOT NULL CHECK (result IN ('applied', 'refused')),
+  field      TEXT NOT NULL,
+  detail     TEXT NOT NULL
+) STRICT;
+CREATE INDEX case_events_by_case ON case_events (case_id, id);
+
+-- Care-plan items per domain (data/care/care.json); the description is encrypted.
+CREATE TABLE care_plan_items (
+  id                       TEXT PRIMARY KEY,
+  case_id                  TEXT NOT NULL REFERENCES cases (id),
+  domain                   TEXT NOT NULL,
+  responsible_organisation TEXT NOT NULL CHECK (responsible_organisation <> ''),
+  status                   TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done',
+                                                           'cancelled')),
+  due_on                   TEXT,
+  description              TEXT,
+  created_by               TEXT NOT NULL,
+  created_at               TEXT NOT NULL,
+  updated_at               TEXT NOT NULL
+) STRICT;
+CREATE INDEX care_plan_items_by_case ON care_plan_items (case_id);
+)sql"},
       // Care coordination, sharing and case conferences (docs/care.md, "Sharing grants" and
       // "Case conferences").
       {9, "sharing grants and case conferences", R"sql(
