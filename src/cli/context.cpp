@@ -74,6 +74,14 @@ Status Context::Open() {
   scan_.emplace(*database_, clock_, *audit_);
   practices_.emplace(*database_, clock_, *audit_, *kader_);
   evidence_.emplace(*database_, clock_, *kader_);
+  // Care coordination data (domains, closing reasons, …) ships in <share-dir>/care; validated.
+  auto care_data =
+      care::LoadCareDataFile(std::filesystem::path(config_.share_dir) / "care" / "care.json");
+  if (!care_data) return care_data.error();
+  care_data_ = std::move(care_data).value();
+  cases_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *catalog_, *persons_, *signals_);
+  sharing_.emplace(*database_, clock_, *audit_, *keys_, *care_data_);
+  conferences_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *cases_);
   return LoadFrameworks();
 }
 

@@ -9,14 +9,17 @@
 
 #include "app/audit_service.h"
 #include "app/audit_trail.h"
+#include "app/case_service.h"
+#include "app/conference_service.h"
 #include "app/environment_scan_service.h"
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
 #include "app/kader_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
-#include "app/signal_service.h"
 #include "app/practice_service.h"
+#include "app/sharing_service.h"
+#include "app/signal_service.h"
 #include "app/training_service.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
@@ -52,6 +55,9 @@ class Context {
   app::EnvironmentScanService& scan() { return *scan_; }
   app::PracticeService& practices() { return *practices_; }
   app::EvidenceService& evidence() { return *evidence_; }
+  app::CaseService& cases() { return *cases_; }
+  app::SharingService& sharing() { return *sharing_; }
+  app::ConferenceService& conferences() { return *conferences_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -76,6 +82,10 @@ class Context {
   std::optional<app::EnvironmentScanService> scan_;
   std::optional<app::PracticeService> practices_;
   std::optional<app::EvidenceService> evidence_;
+  std::optional<care::CareData> care_data_;
+  std::optional<app::CaseService> cases_;
+  std::optional<app::SharingService> sharing_;
+  std::optional<app::ConferenceService> conferences_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

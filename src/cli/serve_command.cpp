@@ -65,11 +65,11 @@ int Serve(Context& ctx, const ServeOptions& opts) {
 
   if (Status s = ctx.Open(); !s.ok()) return Fail(s.error());
   if (Status s = EnsureFirstAdmin(ctx); !s.ok()) return Fail(s.error());
-  http::HttpServer server(
-      {opts.bind, opts.port, 1024 * 1024, opts.threads,
-       opts.behind_tls || !http::IsLoopback(opts.bind)},
-      {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(), ctx.persons(),
-       ctx.signals(), ctx.training(), ctx.scan(), ctx.practices(), ctx.evidence()});
+  http::HttpServer server({opts.bind, opts.port, 1024 * 1024, opts.threads,
+                           opts.behind_tls || !http::IsLoopback(opts.bind)},
+                          {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(),
+                           ctx.persons(), ctx.signals(), ctx.training(), ctx.scan(),
+                           ctx.practices(), ctx.evidence(), ctx.sharing(), ctx.conferences()});
   if (Status s = server.ServeWebPages(opts.web_dir, opts.theme_css); !s.ok()) {
     return Fail(s.error());
   }

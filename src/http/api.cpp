@@ -188,6 +188,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterPersonRoutes(router, services);
   RegisterSignalRoutes(router, services);
   RegisterPracticeRoutes(router, services);
+  RegisterSharingRoutes(router, services);
 }
 
 }  // namespace schakel::http

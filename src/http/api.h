@@ -12,6 +12,9 @@
 #include "app/signal_service.h"
 #include "app/practice_service.h"
 #include "app/training_service.h"
+// Care coordination: sharing grants and case conferences.
+#include "app/conference_service.h"
+#include "app/sharing_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -27,6 +30,9 @@ struct ApiServices {
   app::EnvironmentScanService& scan;
   app::PracticeService& practices;
   app::EvidenceService& evidence;
+  // Care coordination: sharing grants, the partner's view, case conferences.
+  app::SharingService& sharing;
+  app::ConferenceService& conferences;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -37,5 +43,7 @@ void RegisterSignalRoutes(Router& router, ApiServices services);
 // The Kader in practice: training registry, environment scan, good practices, evidence
 // (practice_api.cpp).
 void RegisterPracticeRoutes(Router& router, ApiServices services);
+// Sharing grants, the partner's view of shared cases and case conferences (sharing_api.cpp).
+void RegisterSharingRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

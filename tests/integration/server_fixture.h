@@ -9,10 +9,14 @@
 #include <thread>
 
 #include "../unit/app/app_fixture.h"
+#include "../unit/care/fixtures.h"
 #include "../unit/signals/fixtures.h"
 #include "app/audit_service.h"
+#include "app/case_service.h"
+#include "app/conference_service.h"
 #include "app/identity_service.h"
 #include "app/person_service.h"
+#include "app/sharing_service.h"
 #include "app/signal_service.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -35,9 +39,15 @@ class ServerFixture : public app::testing::AppFixture {
     scan_.emplace(*database_, clock_, audit_);
     practices_.emplace(*database_, clock_, audit_, *kader_);
     evidence_.emplace(*database_, clock_, *kader_);
-    server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
-                    ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
-                                *training_, *scan_, *practices_, *evidence_});
+    cases_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
+                   signals::testing::ShippedCatalog(), *persons_, *signals_);
+    sharing_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData());
+    conferences_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
+                         *cases_);
+    server_.emplace(
+        ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
+        ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_, *training_,
+                    *scan_, *practices_, *evidence_, *sharing_, *conferences_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
@@ -96,6 +106,9 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::EnvironmentScanService> scan_;
   std::optional<app::PracticeService> practices_;
   std::optional<app::EvidenceService> evidence_;
+  std::optional<app::CaseService> cases_;
+  std::optional<app::SharingService> sharing_;
+  std::optional<app::ConferenceService> conferences_;
   std::string bearer_;        // API token sent with every request when not empty
   bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;

@@ -7,6 +7,7 @@
 #include "http/json_io.h"
 #include "http/pages/browser_state.h"
 #include "http/pages/login_flow.h"
+#include "http/pages/sharing_pages.h"
 
 namespace schakel::http::pages {
 
@@ -75,6 +76,10 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
   for (const std::string& region : who.regions) {
     rollup = rollup || allows(app::Action::kViewRegionRollup, {region, {region}, {}, {}});
   }
+  bool conferences = allows(app::Action::kViewConference, {{}, {}, {}, {who.organisation}});
+  for (const std::string& region : who.regions) {
+    conferences = conferences || allows(app::Action::kViewConference, {region, {region}, {}, {}});
+  }
   json nav = json::array();
   for (const auto& [id, href, shown] : std::vector<std::tuple<std::string, std::string, bool>>{
            {"home", "/", full},
@@ -91,7 +96,11 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
            {"users", "/beheer/gebruikers", allows(app::Action::kManageUsers, own)},
            {"organisations", "/beheer/organisaties",
             allows(app::Action::kManageOrganisations, own)},
-           {"audit", "/audit", allows(app::Action::kReadAudit, own)}}) {
+           {"audit", "/audit", allows(app::Action::kReadAudit, own)},
+           // Care coordination: a partner's shared cases; case conferences of the region.
+           {"shared", "/gedeeld",
+            allows(app::Action::kViewSharedCase, {{}, {}, {}, {who.organisation}})},
+           {"conferences", "/casusoverleg", conferences}}) {
     if (!shown) continue;
     nav.push_back(
         {{"id", id}, {"href", href}, {"label", pr.T("nav." + id)}, {"current", id == page.nav}});
@@ -303,6 +312,8 @@ void Site::RegisterRoutes(Router& router) {
   RegisterPracticePages(router, *this);
   RegisterSignalPages(router, *this);
   RegisterReportPages(router, *this);
+  RegisterSharingPages(router, *this);
+  RegisterConferencePages(router, *this);
 }
 
 }  // namespace schakel::http::pages
