@@ -7,6 +7,7 @@
 
 #include "app/access.h"
 #include "app/country_codes.h"
+#include "app/sharing_service.h"
 #include "care/case_opening.h"
 #include "security/field_cipher.h"
 #include "store/organisation_repository.h"
@@ -302,13 +303,19 @@ Result<CaseRecord> CaseService::LoadForAction(const Actor& actor, std::string_vi
                                               Action action) {
   Impl impl{*this};
   CaseRecord row;
+  std::vector<std::string> shared_with;
   {
     auto db = database_.Acquire();
     auto found = impl.Find(*db, id);
     if (!found) return found.error();
     row = std::move(found).value();
+    // Sharing hook: the partners holding a grant in force today (sharing_service.h).
+    auto partners = SharingService::PartnersInForce(*db, row.id, impl.TodayText());
+    if (!partners) return partners.error();
+    shared_with = std::move(partners).value();
   }
-  if (Status st = Authorize(database_, audit_, actor, action, CaseResource(row), "case", row.id);
+  if (Status st = Authorize(database_, audit_, actor, action,
+                            CaseResource(row, std::move(shared_with)), "case", row.id);
       !st.ok()) {
     return st.error();
   }

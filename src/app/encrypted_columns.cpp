@@ -27,6 +27,11 @@ const std::vector<store::CiphertextColumn>& EncryptedColumns() {
       {"cases", "id", "opened_directly_because"},
       {"cases", "id", "consent_override"},
       {"care_plan_items", "id", "description"},
+      // Sharing grants and case conferences (sharing_service, conference_service).
+      {"sharing_grants", "id", "override_reason"},
+      {"sharing_grants", "id", "revoke_reason"},
+      {"case_conferences", "id", "minutes"},
+      {"conference_decisions", "id", "text"},
   };
   return kColumns;
 }

@@ -134,6 +134,18 @@ const char* ActionName(Action action) {
       return "refer_case";
     case Action::kReceiveReferral:
       return "receive_referral";
+    case Action::kShareCase:
+      return "share_case";
+    case Action::kViewGrants:
+      return "view_grants";
+    case Action::kViewSharedCase:
+      return "view_shared_case";
+    case Action::kManageConference:
+      return "manage_conference";
+    case Action::kViewConference:
+      return "view_conference";
+    case Action::kReadConferenceMinutes:
+      return "read_conference_minutes";
   }
   return "unknown";
 }
@@ -173,7 +185,13 @@ const std::vector<Action>& AllActions() {
                                            Action::kManageShelters,
                                            Action::kPlaceInShelter,
                                            Action::kReferCase,
-                                           Action::kReceiveReferral};
+                                           Action::kReceiveReferral,
+                                           Action::kShareCase,
+                                           Action::kViewGrants,
+                                           Action::kViewSharedCase,
+                                           Action::kManageConference,
+                                           Action::kViewConference,
+                                           Action::kReadConferenceMinutes};
   return kAll;
 }
 
@@ -196,6 +214,54 @@ bool SeesPersonalData(Role role) {
 namespace {
 
 Decision DecideForRoles(const Principal& who, Action action, const Resource& on);
+
+// Sharing grants and case conferences (docs/care.md, "Who may share and confer").
+Decision DecideCareSharing(const Principal& who, Action action, const Resource& on) {
+  const bool in_region =
+      (!on.organisation.empty() && who.organisation == on.organisation) || SharesRegion(who, on);
+  const bool participates = std::find(on.shared_with.begin(), on.shared_with.end(),
+                                      who.organisation) != on.shared_with.end();
+  const bool coordinator = who.Has(Role::kCareCoordinator) && in_region;
+  switch (action) {
+    case Action::kShareCase:
+      if (coordinator && !on.owner.empty() && on.owner == who.user) {
+        return Allow("the case's own care coordinator");
+      }
+      return Deny("only the case's own care coordinator shares it with a chain partner");
+    case Action::kViewGrants:
+      if (coordinator) return Allow("care coordinator, own region");
+      return Deny("a case's grants are visible to the region's care coordinators");
+    case Action::kViewSharedCase:
+      if (who.Has(Role::kPartner) && participates) return Allow("partner, shared by grant");
+      return Deny("a partner sees a case only while a grant to its organisation is in force");
+    case Action::kManageConference:
+      if (coordinator || (who.Has(Role::kChainDirector) && in_region)) {
+        return Allow("care coordinator or chain director, own region");
+      }
+      return Deny(
+          "case conferences are planned by the region's care coordinators and chain "
+          "director");
+    case Action::kViewConference:
+      if (coordinator || (who.Has(Role::kChainDirector) && (in_region || participates))) {
+        return Allow(
+            "care coordinator of the region, or chain director of the region or of a "
+            "participant");
+      }
+      return Deny(
+          "a case conference is visible to the region's care coordinators and the "
+          "chain directors of the region and the participants");
+    case Action::kReadConferenceMinutes:
+      if (coordinator) return Allow("care coordinator, own region");
+      if (who.Has(Role::kChainDirector) && participates) {
+        return Allow("chain director of a participating organisation");
+      }
+      return Deny(
+          "minutes are read by the region's care coordinators and the chain directors "
+          "of the participating organisations");
+    default:
+      return Deny("no rule allows this");
+  }
+}
 
 }  // namespace
 
@@ -387,6 +453,14 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
       }
       return Deny(
           "a referral is received by the partners and care coordinators it is addressed to");
+    // Care coordination: sharing with chain partners and case conferences.
+    case Action::kShareCase:
+    case Action::kViewGrants:
+    case Action::kViewSharedCase:
+    case Action::kManageConference:
+    case Action::kViewConference:
+    case Action::kReadConferenceMinutes:
+      return DecideCareSharing(who, action, on);
   }
   return Deny("no rule allows this");
 }

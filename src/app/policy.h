@@ -101,6 +101,16 @@ enum class Action {
   kPlaceInShelter,   // place the person of a case in a shelter, end a placement
   kReferCase,        // refer or transfer a case to another organisation, revoke, complete
   kReceiveReferral,  // as the receiving organisation: read the granted groups, accept, reject
+  // Care coordination: sharing with chain partners and case conferences (docs/care.md). A case's
+  // Resource has the case's region and its coordinator as owner; `shared_with` holds the partner
+  // organisations with a grant in force. A conference's Resource is its region with the
+  // participating organisations in `shared_with`.
+  kShareCase,              // grant or revoke sharing a case (the case's own care coordinator)
+  kViewGrants,             // the grants of a case (the region's care coordinators)
+  kViewSharedCase,         // a partner's view of a case shared with its organisation
+  kManageConference,       // plan a case conference: date, participants, agenda, minutes
+  kViewConference,         // a conference's date, participants and agenda
+  kReadConferenceMinutes,  // a conference's minutes and decisions (need-to-know)
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

@@ -83,6 +83,8 @@ Status Context::Open() {
   care_data_ = std::move(care_data).value();
   cases_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *catalog_, *persons_, *signals_);
   shelters_.emplace(*database_, clock_, *audit_, *care_data_);
+  sharing_.emplace(*database_, clock_, *audit_, *keys_, *care_data_);
+  conferences_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *cases_);
   return LoadFrameworks();
 }
 

@@ -10,6 +10,7 @@
 #include "app/audit_service.h"
 #include "app/audit_trail.h"
 #include "app/case_service.h"
+#include "app/conference_service.h"
 #include "app/environment_scan_service.h"
 #include "app/evidence_service.h"
 #include "app/identity_service.h"
@@ -19,6 +20,7 @@
 #include "app/organisation_service.h"
 #include "app/person_service.h"
 #include "app/practice_service.h"
+#include "app/sharing_service.h"
 #include "app/signal_service.h"
 #include "app/training_service.h"
 // Care coordination, part 2 (care-shelter).
@@ -64,6 +66,8 @@ class Context {
   // Care coordination, part 2 (care-shelter).
   app::ShelterService& shelters() { return *shelters_; }
   const care::CareData& care_data() const { return *care_data_; }
+  app::SharingService& sharing() { return *sharing_; }
+  app::ConferenceService& conferences() { return *conferences_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -94,6 +98,8 @@ class Context {
   std::optional<app::CaseService> cases_;
   // Care coordination, part 2 (care-shelter).
   std::optional<app::ShelterService> shelters_;
+  std::optional<app::SharingService> sharing_;
+  std::optional<app::ConferenceService> conferences_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

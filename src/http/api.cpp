@@ -191,6 +191,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterMatchRoutes(router, services);
   RegisterCaseRoutes(router, services);
   RegisterShelterRoutes(router, services);  // care-shelter
+  RegisterSharingRoutes(router, services);
 }
 
 }  // namespace schakel::http

@@ -17,6 +17,9 @@
 #include "app/training_service.h"
 // Care coordination, part 2 (care-shelter).
 #include "app/shelter_service.h"
+// Care coordination: sharing grants and case conferences.
+#include "app/conference_service.h"
+#include "app/sharing_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -37,6 +40,9 @@ struct ApiServices {
   app::CaseService& cases;  // care cases (case_api.cpp, pages/case_pages.cpp)
   // Care coordination, part 2 (care-shelter).
   app::ShelterService& shelters;
+  // Care coordination: sharing grants, the partner's view, case conferences.
+  app::SharingService& sharing;
+  app::ConferenceService& conferences;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -53,5 +59,7 @@ void RegisterMatchRoutes(Router& router, ApiServices services);
 void RegisterCaseRoutes(Router& router, ApiServices services);
 // Care coordination, part 2: /api/v1/shelters (shelter_api.cpp).
 void RegisterShelterRoutes(Router& router, ApiServices services);
+// Sharing grants, the partner's view of shared cases and case conferences (sharing_api.cpp).
+void RegisterSharingRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

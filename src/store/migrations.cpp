@@ -456,6 +456,80 @@ CREATE TABLE placements (
 CREATE INDEX placements_by_shelter ON placements (shelter, from_date);
 CREATE INDEX placements_by_case ON placements (case_id);
 )sql"},
+      // Care coordination, sharing and case conferences (docs/care.md, "Sharing grants" and
+      // "Case conferences").
+      {9, "sharing grants and case conferences", R"sql(
+-- A case shared with a chain partner for a purpose, on a legal basis, for named field groups
+-- (JSON list of care-data ids), from granted_on through expires_on unless revoked from
+-- revoked_on. The override reason (sharing without consent) and the revoke reason may describe
+-- the person's situation: encrypted, bound to 'sharing_grants', the column and the grant id.
+CREATE TABLE sharing_grants (
+  id                   TEXT PRIMARY KEY,
+  case_id              TEXT NOT NULL REFERENCES cases (id),
+  partner_organisation TEXT NOT NULL REFERENCES organisations (code),
+  purpose              TEXT NOT NULL CHECK (purpose <> ''),
+  legal_basis          TEXT NOT NULL CHECK (legal_basis <> ''),
+  field_groups         TEXT NOT NULL,
+  granted_on           TEXT NOT NULL,
+  expires_on           TEXT NOT NULL CHECK (expires_on >= granted_on),
+  consent_recorded     INTEGER NOT NULL CHECK (consent_recorded IN (0, 1)),
+  override_reason      TEXT,
+  granted_by           TEXT NOT NULL,
+  granted_at           TEXT NOT NULL,
+  revoked_on           TEXT,
+  revoked_by           TEXT,
+  revoked_at           TEXT,
+  revoke_reason        TEXT,
+  CHECK (consent_recorded = 1 OR override_reason IS NOT NULL),
+  CHECK ((revoked_on IS NULL) = (revoked_by IS NULL))
+) STRICT;
+CREATE INDEX sharing_grants_by_case ON sharing_grants (case_id);
+CREATE INDEX sharing_grants_by_partner ON sharing_grants (partner_organisation);
+
+-- A case conference (casusoverleg) of a care-coordination region: the participating
+-- organisations, the cases on the agenda, minutes (encrypted: 'case_conferences', 'minutes', id)
+-- and decisions, each of which became a care-plan item of its case (decision text encrypted:
+-- 'conference_decisions', 'text', id).
+CREATE TABLE case_conferences (
+  id         TEXT PRIMARY KEY,
+  region     TEXT NOT NULL REFERENCES organisations (code),
+  held_on    TEXT NOT NULL,
+  title      TEXT NOT NULL CHECK (title <> ''),
+  minutes    TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX case_conferences_by_region ON case_conferences (region, held_on);
+
+CREATE TABLE conference_participants (
+  conference   TEXT NOT NULL REFERENCES case_conferences (id) ON DELETE CASCADE,
+  organisation TEXT NOT NULL REFERENCES organisations (code),
+  PRIMARY KEY (conference, organisation)
+) STRICT;
+CREATE INDEX conference_participants_by_organisation ON conference_participants (organisation);
+
+CREATE TABLE conference_agenda (
+  conference TEXT NOT NULL REFERENCES case_conferences (id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  case_id    TEXT NOT NULL REFERENCES cases (id),
+  PRIMARY KEY (conference, case_id)
+) STRICT;
+
+CREATE TABLE conference_decisions (
+  id                       TEXT PRIMARY KEY,
+  conference               TEXT NOT NULL REFERENCES case_conferences (id) ON DELETE CASCADE,
+  case_id                  TEXT NOT NULL REFERENCES cases (id),
+  text                     TEXT NOT NULL,
+  domain                   TEXT NOT NULL,
+  responsible_organisation TEXT NOT NULL REFERENCES organisations (code),
+  due_on                   TEXT,
+  care_plan_item           TEXT NOT NULL REFERENCES care_plan_items (id),
+  decided_by               TEXT NOT NULL,
+  decided_at               TEXT NOT NULL
+) STRICT;
+CREATE INDEX conference_decisions_by_conference ON conference_decisions (conference);
+)sql"},
       // Record linkage (docs/linkage.md, "In Schakel"): keyed Bloom-filter encodings of the
       // possible victim of a signal and of persons, their keyed blocking keys, and the care
       // coordinators' decisions on suggested pairs. No plaintext: the CLK, sketches and blocking

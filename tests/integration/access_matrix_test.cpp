@@ -293,6 +293,35 @@ class AccessMatrixTest : public testing::ServerFixture {
     auto s = shelters_->Add({"Opvang " + region, "omm", region, 4}, actor_);
     EXPECT_TRUE(s.ok()) << s.error().message;
     return s->id;
+  // Care coordination: sharing grants, the partner's view, case conferences.
+  void AddSharingCases(std::vector<Case>& cases, const std::set<std::string>& logged_in);
+  void AddSharingPageCases(std::vector<Case>& cases, const std::set<std::string>& logged_in);
+  app::Actor ActorOf(const std::string& caller) {
+    return identity_->Authenticate(cookies_.at(caller), "127.0.0.1")->actor;
+  }
+  // A case of `region` opened directly by `caller` (the operator when empty).
+  std::string CareCase(const std::string& region, const std::string& caller) {
+    app::OpenCaseInput in;
+    in.region = region;
+    in.opened_directly_because = "Synthetische zaak voor de toegangsmatrix";
+    in.forms = {"labour"};
+    auto opened = cases_->Open(caller.empty() ? actor_ : ActorOf(caller), in);
+    EXPECT_TRUE(opened.ok()) << opened.error().message;
+    return opened.ok() ? opened->record.id : "";
+  }
+  std::string GrantTo(const std::string& case_id, const std::string& partner) {
+    app::GrantInput in{partner, "Onderzoek", "AVG art. 6 lid 1e", {"case_facts"}, "2099-12-31",
+                       true,    ""};
+    auto g = sharing_->Grant(ActorOf("care_coordinator"), case_id, in);
+    EXPECT_TRUE(g.ok()) << g.error().message;
+    return g.ok() ? g->record.id : "";
+  }
+  std::string Conference(const std::string& region, const std::string& participant,
+                         const std::string& case_id) {
+    auto c =
+        conferences_->Create(actor_, {region, "2026-12-01", "Overleg", {participant}, {case_id}});
+    EXPECT_TRUE(c.ok()) << c.error().message;
+    return c.ok() ? c->summary.id : "";
   }
 
   int64_t DenialsInAudit() {
@@ -512,6 +541,7 @@ std::vector<Case> AccessMatrixTest::ApiCases() {
   for (Case& c : PracticeApiCases(logged_in)) cases.push_back(std::move(c));
   AddCaseCases(cases);
   AddShelterCases(cases, false);  // care-shelter
+  AddSharingCases(cases, logged_in);
   return cases;
 }
 
@@ -1186,6 +1216,7 @@ std::vector<Case> AccessMatrixTest::PageCases() {
   AddInsightPageCases(cases);
   AddCasePageCases(cases);
   AddShelterCases(cases, true);  // care-shelter
+  AddSharingPageCases(cases, logged_in);
   // Last: logging out ends the sessions the other rows need.
   cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
   // Each allowed account creation needs a fresh username.
@@ -1455,6 +1486,140 @@ void AccessMatrixTest::AddShelterCases(std::vector<Case>& cases, bool pages) {
     };
   }
   for (Case& c : more) cases.push_back(std::move(c));
+// Sharing grants: only the case's own coordinator shares and revokes, the region's coordinators
+// see the grants, a partner sees a case only through a grant in force to its organisation.
+// Case conferences: the region's coordinators and chain director plan and see them; the
+// minutes for the coordinators and participating chain directors; decisions (care-plan items)
+// only by the coordinators.
+void AccessMatrixTest::AddSharingCases(std::vector<Case>& cases,
+                                       const std::set<std::string>& logged_in) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const std::set<std::string> planners = {"care_coordinator", "chain_director"};
+  const std::string own = CareCase("VR01", "care_coordinator");
+  const std::string far = CareCase("VR13", "");
+  GrantTo(own, kPartnerOrg);
+  const std::string to_revoke = GrantTo(own, kPartnerOrg);
+  const std::string own_conference = Conference("VR01", "GM0014", own);
+  const std::string far_conference = Conference("VR13", "GM0363", far);
+  const json grant = {{"partner_organisation", kPartnerOrg}, {"purpose", "Onderzoek"},
+                      {"legal_basis", "AVG art. 6 lid 1e"},  {"field_groups", {"case_facts"}},
+                      {"expires_on", "2099-12-31"},          {"consent_recorded", true}};
+  auto conference = [](const std::string& region, const std::string& case_id) {
+    return json{{"region", region},
+                {"held_on", "2026-12-02"},
+                {"title", "Overleg"},
+                {"participants", {"GM0014"}},
+                {"agenda", {case_id}}};
+  };
+  const json decision = {{"case_id", own},
+                         {"text", "Veiligheidsplan maken"},
+                         {"domain", "safety"},
+                         {"responsible_organisation", "GM0014"}};
+  const json minutes = {{"minutes", "Verslag (synthetisch)"}};
+  auto c = [](const std::string& id) { return "/api/v1/cases/" + id + "/grants"; };
+  auto k = [](const std::string& id) { return "/api/v1/case-conferences/" + id; };
+  const std::vector<Case> rows = {
+      {"/api/v1/cases/{id}/grants", "own", "GET", c(own), nullptr, coordinator},
+      {"/api/v1/cases/{id}/grants", "unrelated", "GET", c(far), nullptr, {}},
+      {"/api/v1/cases/{id}/grants", "own", "POST", c(own), grant, coordinator},
+      {"/api/v1/cases/{id}/grants", "unrelated", "POST", c(far), grant, {}},
+      {"/api/v1/grants/{id}/revoke", "own", "POST", "/api/v1/grants/" + to_revoke + "/revoke",
+       json{{"reason", "Klaar"}}, coordinator},
+      {"/api/v1/shared-cases", "none", "GET", "/api/v1/shared-cases", nullptr, logged_in},
+      {"/api/v1/shared-cases/{id}",
+       "shared_by_grant",
+       "GET",
+       "/api/v1/shared-cases/" + own,
+       nullptr,
+       {"partner"}},
+      {"/api/v1/shared-cases/{id}", "unrelated", "GET", "/api/v1/shared-cases/" + far, nullptr, {}},
+      {"/api/v1/case-conferences", "none", "GET", "/api/v1/case-conferences", nullptr, logged_in},
+      {"/api/v1/case-conferences", "own", "POST", "/api/v1/case-conferences",
+       conference("VR01", own), planners},
+      {"/api/v1/case-conferences",
+       "unrelated",
+       "POST",
+       "/api/v1/case-conferences",
+       conference("VR13", far),
+       {}},
+      {"/api/v1/case-conferences/{id}", "own", "GET", k(own_conference), nullptr, planners},
+      {"/api/v1/case-conferences/{id}", "unrelated", "GET", k(far_conference), nullptr, {}},
+      {"/api/v1/case-conferences/{id}/minutes", "own", "PUT", k(own_conference) + "/minutes",
+       minutes, planners},
+      {"/api/v1/case-conferences/{id}/minutes",
+       "unrelated",
+       "PUT",
+       k(far_conference) + "/minutes",
+       minutes,
+       {}},
+      {"/api/v1/case-conferences/{id}/decisions", "own", "POST", k(own_conference) + "/decisions",
+       decision, coordinator},
+      {"/api/v1/case-conferences/{id}/decisions",
+       "unrelated",
+       "POST",
+       k(far_conference) + "/decisions",
+       decision,
+       {}},
+  };
+  cases.insert(cases.end(), rows.begin(), rows.end());
+}
+
+// The sharing and conference pages follow the API's rules.
+void AccessMatrixTest::AddSharingPageCases(std::vector<Case>& cases,
+                                           const std::set<std::string>& logged_in) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const std::set<std::string> planners = {"care_coordinator", "chain_director"};
+  const std::string own = CareCase("VR01", "care_coordinator");
+  const std::string far = CareCase("VR13", "");
+  GrantTo(own, kPartnerOrg);
+  const std::string to_revoke = GrantTo(own, kPartnerOrg);
+  const std::string own_conference = Conference("VR01", "GM0014", own);
+  const std::string far_conference = Conference("VR13", "GM0363", far);
+  const std::string grant = std::string("partner_organisation=") + kPartnerOrg +
+                            "&purpose=Onderzoek&legal_basis=AVG&field_groups=case_facts"
+                            "&expires_on=31-12-2099&consent=ja";
+  const std::string decision =
+      "case_id=" + own + "&text=Veiligheidsplan&domain=safety&responsible_organisation=GM0014";
+  const std::vector<Case> rows = {
+      {"/zaken/{id}/delen", "own", "GET", "/zaken/" + own + "/delen", nullptr, coordinator},
+      {"/zaken/{id}/delen", "unrelated", "GET", "/zaken/" + far + "/delen", nullptr, {}},
+      {"/zaken/{id}/delen", "own", "POST", "/zaken/" + own + "/delen", grant, coordinator},
+      {"/zaken/{id}/delen", "unrelated", "POST", "/zaken/" + far + "/delen", grant, {}},
+      {"/delen/{id}/intrekken", "own", "POST", "/delen/" + to_revoke + "/intrekken", "reden=Klaar",
+       coordinator},
+      {"/gedeeld", "none", "GET", "/gedeeld", nullptr, logged_in},
+      {"/gedeeld/{id}", "shared_by_grant", "GET", "/gedeeld/" + own, nullptr, {"partner"}},
+      {"/gedeeld/{id}", "unrelated", "GET", "/gedeeld/" + far, nullptr, {}},
+      {"/casusoverleg", "none", "GET", "/casusoverleg", nullptr, logged_in},
+      {"/casusoverleg/nieuw", "none", "GET", "/casusoverleg/nieuw", nullptr, planners},
+      {"/casusoverleg/nieuw", "own", "POST", "/casusoverleg/nieuw",
+       "region=VR01&held_on=02-12-2026&title=Overleg&participants=GM0014&agenda=" + own, planners},
+      {"/casusoverleg/nieuw",
+       "unrelated",
+       "POST",
+       "/casusoverleg/nieuw",
+       "region=VR13&held_on=02-12-2026&title=Overleg&participants=GM0014&agenda=" + far,
+       {}},
+      {"/casusoverleg/{id}", "own", "GET", "/casusoverleg/" + own_conference, nullptr, planners},
+      {"/casusoverleg/{id}", "unrelated", "GET", "/casusoverleg/" + far_conference, nullptr, {}},
+      {"/casusoverleg/{id}/verslag", "own", "POST", "/casusoverleg/" + own_conference + "/verslag",
+       "minutes=Verslag", planners},
+      {"/casusoverleg/{id}/verslag",
+       "unrelated",
+       "POST",
+       "/casusoverleg/" + far_conference + "/verslag",
+       "minutes=Verslag",
+       {}},
+      {"/casusoverleg/{id}/besluiten", "own", "POST",
+       "/casusoverleg/" + own_conference + "/besluiten", decision, coordinator},
+      {"/casusoverleg/{id}/besluiten",
+       "unrelated",
+       "POST",
+       "/casusoverleg/" + far_conference + "/besluiten",
+       decision,
+       {}},
+  };
+  cases.insert(cases.end(), rows.begin(), rows.end());
 }
 
 TEST_F(AccessMatrixTest, EveryRouteHasARow) {
@@ -1488,6 +1653,48 @@ TEST_F(AccessMatrixTest, EveryApiRouteEveryRoleEveryRelation) {
 
 TEST_F(AccessMatrixTest, EveryPageEveryRoleEveryRelation) {
   Check(PageCases());
+}
+
+// What a partner gets, in JSON and in HTML, is the granted field groups and nothing else; after
+// the grant is revoked, neither answers.
+TEST_F(AccessMatrixTest, APartnerGetsOnlyTheGrantedGroupsInJsonAndHtml) {
+  app::OpenCaseInput in;
+  in.region = "VR01";
+  in.opened_directly_because = "Synthetisch";
+  in.identity.given_names = "Xanthippe";
+  in.identity.family_name = "Zwavelstok";
+  in.identity.phone = "+31 6 9876 5432";
+  in.gender = "female";
+  auto opened = cases_->Open(ActorOf("care_coordinator"), in);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  const std::string id = opened->record.id;
+  const std::string grant = GrantTo(id, kPartnerOrg);
+  auto page = [&](const std::string& path) {
+    httplib::Headers h = {
+        {"Cookie", std::string(kSessionCookieName) + "=" + cookies_.at("partner")}};
+    auto r = client_->Get(path, h);
+    EXPECT_TRUE(r);
+    return r ? std::make_pair(r->status, r->body) : std::make_pair(0, std::string());
+  };
+  const Reply api = As("partner", {"", "", "GET", "/api/v1/shared-cases/" + id, nullptr, {}});
+  ASSERT_EQ(api.status, 200);
+  EXPECT_EQ(api.body["field_groups"], json::array({"case_facts"}));
+  EXPECT_EQ(api.body["fields"]["gender"], "female");
+  EXPECT_FALSE(api.body["fields"].contains("full_name"));
+  EXPECT_FALSE(api.body["fields"].contains("phone"));
+  EXPECT_EQ(api.body.dump().find("Zwavelstok"), std::string::npos);
+  const auto [status, html] = page("/gedeeld/" + id);
+  ASSERT_EQ(status, 200);
+  EXPECT_NE(html.find("data-field-group=\"case_facts\""), std::string::npos);
+  EXPECT_EQ(html.find("data-field-group=\"identity\""), std::string::npos);
+  EXPECT_EQ(html.find("data-field-group=\"contact\""), std::string::npos);
+  EXPECT_EQ(html.find("Zwavelstok"), std::string::npos);
+  EXPECT_EQ(html.find("9876"), std::string::npos);
+  ASSERT_TRUE(sharing_->Revoke(ActorOf("care_coordinator"), grant, "Klaar").ok());
+  EXPECT_EQ(As("partner", {"", "", "GET", "/api/v1/shared-cases/" + id, nullptr, {}}).status, 403);
+  const auto [after, body] = page("/gedeeld/" + id);
+  EXPECT_EQ(after, 403);
+  EXPECT_EQ(body.find("Zwavelstok"), std::string::npos);
 }
 
 TEST_F(AccessMatrixTest, ForeignAndUnknownIdsRevealNothing) {

@@ -16,6 +16,10 @@
 #include "app/identity_service.h"
 #include "app/person_service.h"
 #include "app/match_service.h"
+#include "app/conference_service.h"
+#include "app/identity_service.h"
+#include "app/person_service.h"
+#include "app/sharing_service.h"
 #include "app/signal_service.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -47,10 +51,14 @@ class ServerFixture : public app::testing::AppFixture {
     ASSERT_TRUE(care_data.ok()) << care_data.error().message;
     care_data_ = std::move(care_data).value();
     shelters_.emplace(*database_, clock_, audit_, *care_data_);
-    server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
-                    ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
-                                *training_, *scan_, *practices_, *evidence_, *matches_, *insight_,
-                                *cases_, *shelters_});
+    sharing_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData());
+    conferences_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
+                         *cases_);
+    server_.emplace(
+        ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
+        ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_, *training_,
+                    *scan_, *practices_, *evidence_, *matches_, *insight_, *cases_, *shelters_,
+                    *sharing_, *conferences_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
@@ -114,6 +122,8 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::CaseService> cases_;
   std::optional<care::CareData> care_data_;  // care-shelter
   std::optional<app::ShelterService> shelters_;
+  std::optional<app::SharingService> sharing_;
+  std::optional<app::ConferenceService> conferences_;
   std::string bearer_;        // API token sent with every request when not empty
   bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;

@@ -7,6 +7,7 @@
 #include "http/json_io.h"
 #include "http/pages/browser_state.h"
 #include "http/pages/login_flow.h"
+#include "http/pages/sharing_pages.h"
 
 namespace schakel::http::pages {
 
@@ -82,6 +83,9 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
   bool shelters = allows(app::Action::kViewShelters, {"*", {"*"}, {}, {}});  // care-shelter
   for (const std::string& region : who.regions) {
     shelters = shelters || allows(app::Action::kViewShelters, {region, {region}, {}, {}});
+  bool conferences = allows(app::Action::kViewConference, {{}, {}, {}, {who.organisation}});
+  for (const std::string& region : who.regions) {
+    conferences = conferences || allows(app::Action::kViewConference, {region, {region}, {}, {}});
   }
   json nav = json::array();
   for (const auto& [id, href, shown] : std::vector<std::tuple<std::string, std::string, bool>>{
@@ -105,7 +109,11 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
            {"insight", "/inzicht", insight},
            {"monitor", "/monitor", allows(app::Action::kViewNationalInsight, {})},
            // Care coordination, part 2 (care-shelter).
-           {"shelters", "/opvang", shelters}}) {
+           {"shelters", "/opvang", shelters},
+           // Care coordination: a partner's shared cases; case conferences of the region.
+           {"shared", "/gedeeld",
+            allows(app::Action::kViewSharedCase, {{}, {}, {}, {who.organisation}})},
+           {"conferences", "/casusoverleg", conferences}}) {
     if (!shown) continue;
     nav.push_back(
         {{"id", id}, {"href", href}, {"label", pr.T("nav." + id)}, {"current", id == page.nav}});
@@ -320,6 +328,8 @@ void Site::RegisterRoutes(Router& router) {
   RegisterReportPages(router, *this);
   RegisterInsightPages(router, *this);
   RegisterShelterPages(router, *this);  // care-shelter
+  RegisterSharingPages(router, *this);
+  RegisterConferencePages(router, *this);
 }
 
 }  // namespace schakel::http::pages

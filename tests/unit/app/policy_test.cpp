@@ -140,6 +140,22 @@ std::set<Key> Allowed() {
   allow(Role::kCareCoordinator, Action::kReferCase, region);
   allow(Role::kPartner, Action::kReceiveReferral, {O::kSharedByGrant});
   allow(Role::kCareCoordinator, Action::kReceiveReferral, {O::kSharedByGrant});
+  // Care coordination, sharing and case conferences. A case's owner is its coordinator: only
+  // that coordinator shares it; the region's coordinators see its grants; a partner sees a case
+  // only through a grant. For a conference, "shared by grant" stands for a participating
+  // organisation: its chain director sees the conference and reads the minutes, a chain
+  // director of the region sees the agenda but not the minutes of a meeting their organisation
+  // did not take part in.
+  allow(Role::kCareCoordinator, Action::kShareCase, {O::kOwn});
+  allow(Role::kCareCoordinator, Action::kViewGrants, region);
+  allow(Role::kPartner, Action::kViewSharedCase, {O::kSharedByGrant});
+  allow(Role::kCareCoordinator, Action::kManageConference, region);
+  allow(Role::kChainDirector, Action::kManageConference, region);
+  allow(Role::kCareCoordinator, Action::kViewConference, region);
+  allow(Role::kChainDirector, Action::kViewConference,
+        {O::kOwn, O::kSameOrganisation, O::kSameRegion, O::kSharedByGrant});
+  allow(Role::kCareCoordinator, Action::kReadConferenceMinutes, region);
+  allow(Role::kChainDirector, Action::kReadConferenceMinutes, {O::kSharedByGrant});
   return allowed;
 }
 
