@@ -244,6 +244,7 @@ Result<ConferenceView> ConferenceService::Create(const Actor& actor, const Confe
 }
 
 Result<std::vector<ConferenceSummary>> ConferenceService::List(const Actor& actor) {
+  if (!actor.principal.authenticated()) return Error::Forbidden("log in first");
   std::vector<ConferenceSummary> out;
   auto db = database_.Acquire();
   std::vector<std::string> participants;

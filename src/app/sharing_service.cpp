@@ -294,6 +294,7 @@ bool SharingService::MayShare(const Actor& actor, std::string_view case_id) {
 }
 
 Result<std::vector<SharedCaseSummary>> SharingService::SharedWithMe(const Actor& actor) {
+  if (!actor.principal.authenticated()) return Error::Forbidden("log in first");
   Impl impl{*this};
   std::vector<SharedCaseSummary> out;
   auto db = database_.Acquire();
