@@ -3,7 +3,9 @@
 // synthetic world (src/synth): the mix of forms, ages, sexes and nationalities follows
 // the published figures, names vary between sources as they do in reality (so the same person
 // shows up in several signals), and older signals have been assessed and forwarded as a care
-// coordinator would. Only synthetic persons; deterministic for a seed and a day.
+// coordinator would; the demo care coordinator has opened cases from part of what reached them, in
+// every state of the lifecycle, with care plans, reflection periods and a few grants to the demo
+// police. Only synthetic persons; deterministic for a seed and a day.
 #include "cli/demo_setup_command.h"
 
 #include <fmt/format.h>
@@ -11,6 +13,8 @@
 #include <iostream>
 #include <tuple>
 
+#include "app/case_service.h"
+#include "app/sharing_service.h"
 #include "cli/commands.h"
 #include "store/organisation_repository.h"
 #include "synth/demo_export.h"
@@ -25,6 +29,7 @@ struct DemoSignalsArgs {
   std::uint64_t seed = 7;
   double scale = 0.5;
   std::size_t max = 500;
+  std::size_t max_cases = 0;  // demo setup: cases opened by the demo care coordinator
   std::string municipalities;
   std::string model_dir = synth::DefaultSynthDataDir();
 };
@@ -138,6 +143,119 @@ Status EnsureDemoAccounts(Context& ctx) {
   return {};
 }
 
+// The demo care coordinator (demo-zorg) as the web would see them.
+Result<app::Actor> DemoCoordinator(Context& ctx) {
+  const DemoAccount& a = kDemoAccounts[3];
+  auto user = ctx.identity().FindUserByName(CliActor(), a.username);
+  if (!user) return user.error();
+  auto db = ctx.database().Acquire();
+  auto principal = app::PrincipalFor(*db, user->id, user->organisation, user->roles,
+                                     FormatUtc(ctx.clock().Now()).substr(0, 10));
+  if (!principal) return principal.error();
+  return app::Actor{user->display_name, "cli", user->id, "localhost", *principal, ""};
+}
+
+std::string DaysFromToday(const Clock& clock, int days) {
+  return FormatUtc(clock.Now() + std::chrono::hours(24) * days).substr(0, 10);
+}
+
+// Cases opened by the demo care coordinator from signals forwarded to them, spread over the
+// lifecycle: just registered, in intake, in a care trajectory (plan items, some overdue, a
+// reflection period close to its end), in aftercare, closed. Every step goes through the use
+// cases, so guards, history and audit are as in real use.
+Result<int> RunDemoCases(Context& ctx, std::size_t max_cases) {
+  auto zorg = DemoCoordinator(ctx);
+  if (!zorg) return zorg.error();
+  auto inbox = ctx.signals().InboxOf(*zorg, {{"forwarded"}});
+  if (!inbox) return inbox.error();
+  const Clock& clock = ctx.clock();
+  app::CaseService& cases = ctx.cases();
+  int opened = 0;
+  for (const auto& f : inbox->signals) {
+    if (static_cast<std::size_t>(opened) >= max_cases) break;
+    if (f.forwarded_to.value_or("") != "care_coordinator") continue;
+    app::OpenCaseInput in;
+    in.signals = {f.id};
+    auto c = cases.Open(*zorg, in);
+    if (!c) return c.error();
+    const std::string id = c->record.id;
+    const int stage = opened % 6;  // 0 registered … 5 closed
+    ++opened;
+    if (stage == 0) continue;
+    auto step = [&](auto&& result) -> Status {
+      if (!result) return result.error();
+      return {};
+    };
+    if (Status s = step(cases.RecordConsent(*zorg, id, {true, ""})); !s.ok()) return s.error();
+    if (Status s = step(cases.Transition(*zorg, id, {"start_intake", ""})); !s.ok()) {
+      return s.error();
+    }
+    if (stage == 1) continue;
+    // A care plan: safety first, then shelter and legal aid; one item overdue in some cases.
+    const int due_shift = (opened % 4 == 0) ? -5 : 10 + opened % 20;
+    for (const auto& [domain, org, days, text] :
+         {std::tuple{"safety", "Politie (demo)", due_shift, "Veiligheidsplan opstellen"},
+          std::tuple{"shelter", "Opvang (demo)", 7 + opened % 10, "Passende opvangplek zoeken"},
+          std::tuple{"legal_aid", "Advocatuur (demo)", 21, "Advocaat toewijzen"}}) {
+      app::PlanItemInput item{domain, org, DaysFromToday(clock, days), text};
+      if (Status s = step(cases.AddPlanItem(*zorg, id, item)); !s.ok()) return s.error();
+    }
+    if (Status s = step(cases.Transition(*zorg, id, {"start_care", ""})); !s.ok()) {
+      return s.error();
+    }
+    // B8 reflection period: some started long enough ago that a warning is due.
+    const int started = stage == 2 ? 80 + opened % 8 : 40 + opened % 30;
+    if (Status s = step(cases.StartReflection(*zorg, id, DaysFromToday(clock, -started)));
+        !s.ok()) {
+      return s.error();
+    }
+    if (stage == 2) continue;
+    if (stage >= 3) {
+      const char* outcome = opened % 3 == 0 ? "reported_crime" : "cooperates";
+      if (Status s = step(cases.RecordReflectionOutcome(*zorg, id, outcome, "")); !s.ok()) {
+        return s.error();
+      }
+    }
+    if (stage == 3) continue;
+    app::PlanItemInput after{"aftercare", "Gemeente (demo)", DaysFromToday(clock, 60),
+                             "Nazorg en woonbegeleiding"};
+    if (Status s = step(cases.AddPlanItem(*zorg, id, after)); !s.ok()) return s.error();
+    if (Status s = step(cases.Transition(*zorg, id, {"start_aftercare", ""})); !s.ok()) {
+      return s.error();
+    }
+    if (stage == 4) continue;
+    if (Status s = step(cases.Transition(*zorg, id, {"close", "care_completed"})); !s.ok()) {
+      return s.error();
+    }
+  }
+  return opened;
+}
+
+// A few cases shared with the demo police for an investigation: only the case facts and the
+// reflection period, with the person's consent, for three months.
+Result<int> RunDemoGrants(Context& ctx, int max_grants) {
+  auto zorg = DemoCoordinator(ctx);
+  if (!zorg) return zorg.error();
+  auto overview = ctx.cases().Overview(*zorg);
+  if (!overview) return overview.error();
+  int granted = 0;
+  for (const auto& item : overview->cases) {
+    if (granted >= max_grants) break;
+    if (item.record.state != "care_trajectory" && item.record.state != "aftercare") continue;
+    app::GrantInput grant;
+    grant.partner_organisation = kDemoPartner;
+    grant.purpose = "Opsporingsonderzoek (demo): samenhang met andere signalen";
+    grant.legal_basis = "Toestemming van betrokkene (demo)";
+    grant.field_groups = {"case_facts", "reflection_period"};
+    grant.expires_on = DaysFromToday(ctx.clock(), 90);
+    grant.consent_recorded = true;
+    auto done = ctx.sharing().Grant(*zorg, item.record.id, grant);
+    if (!done) return done.error();
+    ++granted;
+  }
+  return granted;
+}
+
 int RunSignals(Context& ctx, const DemoSignalsArgs& args) {
   const app::Actor demo = CliActor();
   auto demo_mode = ctx.identity().DemoMode();
@@ -205,6 +323,16 @@ int RunSignals(Context& ctx, const DemoSignalsArgs& args) {
   std::cout << fmt::format(
       "demo signals: {} synthetic signals of the last twelve months, {} assessed and forwarded\n",
       imported->imported, forwarded);
+  if (args.max_cases > 0) {
+    auto opened = RunDemoCases(ctx, args.max_cases);
+    if (!opened) return Fail(opened.error());
+    auto granted = RunDemoGrants(ctx, 3);
+    if (!granted) return Fail(granted.error());
+    std::cout << fmt::format(
+        "demo cases: {} cases opened by demo-zorg in every state of the lifecycle, {} shared with "
+        "the demo police\n",
+        *opened, *granted);
+  }
   return 0;
 }
 
@@ -237,6 +365,7 @@ void RegisterDemoSetupCommands(CLI::App& demo, Context& ctx, int& exit_code) {
   });
 
   auto setup_args = std::make_shared<DemoSignalsArgs>();
+  setup_args->max_cases = 40;
   CLI::App* setup = demo.add_subcommand(
       "setup",
       "Make an EMPTY installation a demo installation: demo mode (marked on every page), one demo "

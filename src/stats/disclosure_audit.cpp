@@ -5,6 +5,8 @@
 #include <limits>
 #include <memory>
 
+#include "stats/glpk_problem.h"
+
 namespace schakel::stats {
 
 // Every line of the extended grid says: sum of its body cells - its total cell = 0. The constraint
@@ -23,7 +25,7 @@ Result<std::vector<CellRange>> AuditSuppressedCells(
   }
   std::vector<CellRange> out;
   if (cell_of.empty()) return out;
-  std::unique_ptr<glp_prob, decltype(&glp_delete_prob)> lp(glp_create_prob(), &glp_delete_prob);
+  const GlpkProblem lp;
   glp_add_cols(lp.get(), static_cast<int>(cell_of.size()));
   for (int c = 1; c <= static_cast<int>(cell_of.size()); ++c)
     glp_set_col_bnds(lp.get(), c, GLP_LO, 0.0, 0.0);

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "stats/glpk_problem.h"
+
 namespace schakel::stats {
 
 bool HasFullColumnRank(const Eigen::MatrixXd& x) {
@@ -24,7 +26,7 @@ Result<ExistenceCheck> CheckMleExists(const Eigen::MatrixXd& x, const Eigen::Vec
   const int rows = static_cast<int>(x.rows());
   const int p = static_cast<int>(x.cols());
   const int nz = static_cast<int>(zero_rows.size());
-  std::unique_ptr<glp_prob, decltype(&glp_delete_prob)> lp(glp_create_prob(), &glp_delete_prob);
+  const GlpkProblem lp;
   glp_set_obj_dir(lp.get(), GLP_MAX);
   glp_add_rows(lp.get(), rows);
   for (int r = 1; r <= rows; ++r) glp_set_row_bnds(lp.get(), r, GLP_FX, 0.0, 0.0);

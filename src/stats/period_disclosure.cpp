@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "stats/disclosure_audit.h"
+#include "stats/glpk_problem.h"
 
 namespace schakel::stats {
 
@@ -49,7 +50,7 @@ Result<std::vector<CellRange>> AuditLines(const std::vector<std::vector<std::siz
   std::vector<CellRange> out;
   if (cell_of.empty()) return out;
   const int n = static_cast<int>(cell_of.size());
-  std::unique_ptr<glp_prob, decltype(&glp_delete_prob)> lp(glp_create_prob(), &glp_delete_prob);
+  const GlpkProblem lp;
   glp_add_cols(lp.get(), n);
   for (int c = 1; c <= n; ++c) {
     glp_set_col_bnds(lp.get(), c, GLP_LO, 0.0, 0.0);

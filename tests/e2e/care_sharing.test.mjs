@@ -78,7 +78,7 @@ async function openCase(page) {
     data: {
       region: 'VR01',
       opened_directly_because: 'Meldt zich zelf bij het zorgloket (synthetisch)',
-      identity: { given_names: person.given, family_name: person.family },
+      person: { given_names: person.given, family_name: person.family },
       forms: ['labour'],
     },
   });

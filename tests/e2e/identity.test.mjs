@@ -101,7 +101,7 @@ test('the first administrator changes the one-time password, enrols the second f
   assert.equal(at, '/');
   assert.match(await page.textContent('.schakel-header'), /Beheer Schakel/);
   const nav = await page.locator('nav.schakel-nav a').allTextContents();
-  assert.deepEqual(nav, ['Home', 'Goede praktijken', 'Gebruikers', 'Organisaties']);
+  assert.deepEqual(nav, ['Home', 'Goede praktijken', 'Gebruikers', 'Organisaties', 'Opvang']);
   await expectAccessible('25-home-admin-nl');
 });
 
@@ -163,7 +163,7 @@ test('a policy officer replaces the one-time password and works on the Kader pag
   assert.match(await page.textContent('.schakel-header'), /Bram de Vries/);
   assert.deepEqual(await page.locator('nav.schakel-nav a').allTextContents(),
     ['Home', 'Zelfevaluatie Kader', 'Overzicht regio en land', 'Training', 'Omgevingsscan',
-      'Goede praktijken']);
+      'Goede praktijken', 'Inzicht']);
   await page.selectOption('#gemeente', 'GM0363');
   await page.fill('#periode', '2031-Q3');
   await submit('/kader/evaluaties');

@@ -13,11 +13,9 @@
 #include "../unit/signals/fixtures.h"
 #include "app/audit_service.h"
 #include "app/case_service.h"
-#include "app/identity_service.h"
-#include "app/person_service.h"
-#include "app/match_service.h"
 #include "app/conference_service.h"
 #include "app/identity_service.h"
+#include "app/match_service.h"
 #include "app/person_service.h"
 #include "app/sharing_service.h"
 #include "app/signal_service.h"
@@ -54,11 +52,10 @@ class ServerFixture : public app::testing::AppFixture {
     sharing_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData());
     conferences_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
                          *cases_);
-    server_.emplace(
-        ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
-        ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_, *training_,
-                    *scan_, *practices_, *evidence_, *matches_, *insight_, *cases_, *shelters_,
-                    *sharing_, *conferences_});
+    server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
+                    ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
+                                *training_, *scan_, *practices_, *evidence_, *matches_, *insight_,
+                                *cases_, *shelters_, *sharing_, *conferences_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;

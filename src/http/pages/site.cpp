@@ -83,6 +83,7 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
   bool shelters = allows(app::Action::kViewShelters, {"*", {"*"}, {}, {}});  // care-shelter
   for (const std::string& region : who.regions) {
     shelters = shelters || allows(app::Action::kViewShelters, {region, {region}, {}, {}});
+  }
   bool conferences = allows(app::Action::kViewConference, {{}, {}, {}, {who.organisation}});
   for (const std::string& region : who.regions) {
     conferences = conferences || allows(app::Action::kViewConference, {region, {region}, {}, {}});
