@@ -32,6 +32,8 @@ const std::vector<store::CiphertextColumn>& EncryptedColumns() {
       {"sharing_grants", "id", "revoke_reason"},
       {"case_conferences", "id", "minutes"},
       {"conference_decisions", "id", "text"},
+      // Placements: the reason for placing into a full shelter (placement_service.cpp).
+      {"placements", "id", "over_capacity_reason"},
   };
   return kColumns;
 }

@@ -85,6 +85,14 @@ Status Context::Open() {
   shelters_.emplace(*database_, clock_, *audit_, *care_data_);
   sharing_.emplace(*database_, clock_, *audit_, *keys_, *care_data_);
   conferences_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *cases_);
+  // Placements; the case lifecycle asks them whether a stay is still open before closing.
+  // (transfer_accepted stays unset until referrals are wired.)
+  placements_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *cases_);
+  app::CaseFactQueries facts;
+  facts.open_placement = [this](store::Db& tx, std::string_view case_id) {
+    return placements_->OpenPlacement(tx, case_id);
+  };
+  cases_->SetFactQueries(std::move(facts));
   return LoadFrameworks();
 }
 

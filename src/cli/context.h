@@ -21,6 +21,7 @@
 #include "app/person_service.h"
 #include "app/practice_service.h"
 #include "app/sharing_service.h"
+#include "app/placement_service.h"
 #include "app/signal_service.h"
 #include "app/training_service.h"
 // Care coordination, part 2 (care-shelter).
@@ -68,6 +69,8 @@ class Context {
   const care::CareData& care_data() const { return *care_data_; }
   app::SharingService& sharing() { return *sharing_; }
   app::ConferenceService& conferences() { return *conferences_; }
+  // Shelter placements of a case; also answers the case lifecycle's "open placement".
+  app::PlacementService& placements() { return *placements_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -100,6 +103,7 @@ class Context {
   std::optional<app::ShelterService> shelters_;
   std::optional<app::SharingService> sharing_;
   std::optional<app::ConferenceService> conferences_;
+  std::optional<app::PlacementService> placements_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

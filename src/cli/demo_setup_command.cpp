@@ -10,10 +10,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <tuple>
 
 #include "app/case_service.h"
+#include "app/placement_service.h"
 #include "app/sharing_service.h"
 #include "cli/commands.h"
 #include "store/organisation_repository.h"
@@ -231,6 +234,78 @@ Result<int> RunDemoCases(Context& ctx, std::size_t max_cases) {
   return opened;
 }
 
+// Demo shelters in each region of the demo coordinator's cases, and stays of their persons: a
+// recent one for part of the cases in intake, one for every case in a care trajectory, an ended
+// one for cases in aftercare. Women go to the women's shelter, men to the men's, minors to youth
+// care; every third adult to the small OMM shelter, which fills up — and one more is placed there
+// by override with its reason. Deterministic: cases in the order they were opened.
+struct DemoStays {
+  int placed = 0;
+  int overrides = 0;
+};
+Result<DemoStays> RunDemoPlacements(Context& ctx) {
+  auto zorg = DemoCoordinator(ctx);
+  if (!zorg) return zorg.error();
+  auto overview = ctx.cases().Overview(*zorg);
+  if (!overview) return overview.error();
+  std::vector<app::CaseListItem> list = overview->cases;
+  std::sort(list.begin(), list.end(),
+            [](const auto& a, const auto& b) { return a.record.seq < b.record.seq; });
+  // Per region: shelter type → id.
+  std::map<std::string, std::map<std::string, int64_t>> shelters;
+  for (const auto& item : list) {
+    const std::string& region = item.record.region;
+    if (shelters.count(region)) continue;
+    for (const auto& [name, type, capacity] :
+         {std::tuple{"Vrouwenopvang De Haven (demo)", "womens", 12},
+          std::tuple{"Mannenopvang Het Anker (demo)", "mens", 8},
+          std::tuple{"OMM-opvang De Brug (demo)", "omm", 2},
+          std::tuple{"Jeugdzorg Het Kompas (demo)", "youth", 4}}) {
+      auto added = ctx.shelters().Add({name, type, region, capacity}, *zorg);
+      if (!added) return added.error();
+      shelters[region][type] = added->id;
+    }
+  }
+  app::PlacementService& placements = ctx.placements();
+  DemoStays out;
+  int omm_open = 0;
+  bool overridden = false;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const store::CaseRecord& c = list[i].record;
+    const bool intake = c.state == "intake" && i % 2 == 0;
+    if (!intake && c.state != "care_trajectory" && c.state != "aftercare") continue;
+    const bool ended = c.state == "aftercare";
+    app::PlacementInput in;
+    in.from = DaysFromToday(ctx.clock(), intake  ? -static_cast<int>(3 + i % 5)
+                                         : ended ? -static_cast<int>(100 + i % 20)
+                                                 : -static_cast<int>(20 + i % 30));
+    if (ended) in.until = DaysFromToday(ctx.clock(), -static_cast<int>(20 + i % 10));
+    std::string type = c.age_group == "minor"            ? "youth"
+                       : c.gender.value_or("") == "male" ? "mens"
+                                                         : "womens";
+    if (type != "youth" && !ended && i % 3 == 0 && (omm_open < 2 || !overridden)) {
+      type = "omm";
+      if (omm_open >= 2) {
+        in.override_reason =
+            "Acuut onveilig na dreiging door de uitbuiter; geen andere passende plek in de regio "
+            "vannacht (demo)";
+        overridden = true;
+      }
+      ++omm_open;
+    }
+    in.shelter = shelters[c.region][type];
+    auto done = placements.Place(*zorg, c.id, in);
+    if (!done) {
+      // A full shelter without an override in the demo: this person waits for a place.
+      if (done.error().code == ErrorCode::kConflict) continue;
+      return done.error();
+    }
+    ++out.placed;
+    if (!in.override_reason.empty()) ++out.overrides;
+  }
+  return out;
+}
+
 // A few cases shared with the demo police for an investigation: only the case facts and the
 // reflection period, with the person's consent, for three months.
 Result<int> RunDemoGrants(Context& ctx, int max_grants) {
@@ -332,6 +407,11 @@ int RunSignals(Context& ctx, const DemoSignalsArgs& args) {
         "demo cases: {} cases opened by demo-zorg in every state of the lifecycle, {} shared with "
         "the demo police\n",
         *opened, *granted);
+    auto placed = RunDemoPlacements(ctx);
+    if (!placed) return Fail(placed.error());
+    std::cout << fmt::format(
+        "demo placements: {} stays in demo shelters, some ended, {} over capacity by override\n",
+        placed->placed, placed->overrides);
   }
   return 0;
 }

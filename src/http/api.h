@@ -20,6 +20,8 @@
 // Care coordination: sharing grants and case conferences.
 #include "app/conference_service.h"
 #include "app/sharing_service.h"
+// Care coordination: shelter placements of a case.
+#include "app/placement_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -43,6 +45,8 @@ struct ApiServices {
   // Care coordination: sharing grants, the partner's view, case conferences.
   app::SharingService& sharing;
   app::ConferenceService& conferences;
+  // Care coordination: shelter placements of a case (placement_api.cpp, pages/placement_pages.cpp).
+  app::PlacementService& placements;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -61,5 +65,7 @@ void RegisterCaseRoutes(Router& router, ApiServices services);
 void RegisterShelterRoutes(Router& router, ApiServices services);
 // Sharing grants, the partner's view of shared cases and case conferences (sharing_api.cpp).
 void RegisterSharingRoutes(Router& router, ApiServices services);
+// /api/v1/cases/{id}/placements: a case's shelter stays (placement_api.cpp).
+void RegisterPlacementRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "http/pages/forms.h"
+#include "http/pages/placement_pages.h"
 #include "http/pages/sharing_pages.h"
 #include "http/pages/signal_view.h"
 #include "http/pages/site.h"
@@ -392,6 +393,8 @@ void RenderCase(Site& site, Call& call, const PageRequest& pr, const app::CaseVi
                      : std::string()}});
   }
   d["events"] = events;
+  // Shelter placements: the stays, placing and ending a stay (placement_pages.cpp).
+  d["placements"] = CasePlacementsSection(site, call, pr, c.id);
   // Sharing with chain partners: the grants in force and the way to share (sharing_pages.cpp).
   d["sharing"] = CaseSharingSection(site, call, pr, c.id);
   page.errors = std::move(errors);

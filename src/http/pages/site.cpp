@@ -7,6 +7,7 @@
 #include "http/json_io.h"
 #include "http/pages/browser_state.h"
 #include "http/pages/login_flow.h"
+#include "http/pages/placement_pages.h"
 #include "http/pages/sharing_pages.h"
 
 namespace schakel::http::pages {
@@ -331,6 +332,7 @@ void Site::RegisterRoutes(Router& router) {
   RegisterShelterPages(router, *this);  // care-shelter
   RegisterSharingPages(router, *this);
   RegisterConferencePages(router, *this);
+  RegisterPlacementPages(router, *this);  // placements on the case
 }
 
 }  // namespace schakel::http::pages
