@@ -284,6 +284,8 @@ class AccessMatrixTest : public testing::ServerFixture {
   // Care coordination: sharing grants, the partner's view, case conferences.
   void AddSharingCases(std::vector<Case>& cases, const std::set<std::string>& logged_in);
   void AddSharingPageCases(std::vector<Case>& cases, const std::set<std::string>& logged_in);
+  // Shelter placements of a case (API and pages).
+  void AddPlacementCases(std::vector<Case>& cases, bool pages);
   app::Actor ActorOf(const std::string& caller) {
     return identity_->Authenticate(cookies_.at(caller), "127.0.0.1")->actor;
   }
@@ -531,6 +533,7 @@ std::vector<Case> AccessMatrixTest::ApiCases() {
   AddCaseCases(cases);
   AddShelterCases(cases, false);  // care-shelter
   AddSharingCases(cases, logged_in);
+  AddPlacementCases(cases, false);  // placements
   return cases;
 }
 
@@ -1206,6 +1209,7 @@ std::vector<Case> AccessMatrixTest::PageCases() {
   AddCasePageCases(cases);
   AddShelterCases(cases, true);  // care-shelter
   AddSharingPageCases(cases, logged_in);
+  AddPlacementCases(cases, true);  // placements
   // Last: logging out ends the sessions the other rows need.
   cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
   // Each allowed account creation needs a fresh username.
@@ -1612,6 +1616,69 @@ void AccessMatrixTest::AddSharingPageCases(std::vector<Case>& cases,
        decision,
        {}},
   };
+  cases.insert(cases.end(), rows.begin(), rows.end());
+}
+
+// Shelter placements: only the care coordinators serving the case's region (VR01 for GM0014)
+// read a case's stays, place its person and end a stay; nobody for a case of another region.
+void AccessMatrixTest::AddPlacementCases(std::vector<Case>& cases, bool pages) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const std::string own_place = CareCase("VR01", "care_coordinator");
+  const std::string own_end = CareCase("VR01", "care_coordinator");
+  const std::string far = CareCase("VR13", "");
+  const int64_t own_shelter = ShelterIn("VR01");
+  const int64_t far_shelter = ShelterIn("VR13");
+  auto stay = [&](const std::string& case_id, int64_t shelter) {
+    auto p = placements_->Place(actor_, case_id, {shelter, "2026-01-01", "", ""});
+    EXPECT_TRUE(p.ok()) << p.error().field << ": " << p.error().message;
+    return p.ok() ? p->record.id : std::string("x");
+  };
+  const std::string own_stay = stay(own_end, own_shelter);
+  const std::string far_stay = stay(far, far_shelter);
+  std::vector<Case> rows;
+  if (pages) {
+    auto z = [](const std::string& id) { return "/zaken/" + id + "/opvang"; };
+    const std::string place = "opvang-van=2026-02-01&opvang-locatie=";
+    rows = {
+        {"/zaken/{id}/opvang", "own", "GET", z(own_place), nullptr, coordinator},
+        {"/zaken/{id}/opvang", "unrelated", "GET", z(far), nullptr, {}},
+        {"/zaken/{id}/opvang", "own", "POST", z(own_place), place + std::to_string(own_shelter),
+         coordinator},
+        {"/zaken/{id}/opvang",
+         "unrelated",
+         "POST",
+         z(far),
+         place + std::to_string(far_shelter),
+         {}},
+        {"/zaken/{id}/opvang/{placement}/einde", "own", "POST",
+         z(own_end) + "/" + own_stay + "/einde", "tot=2026-01-05", coordinator},
+        {"/zaken/{id}/opvang/{placement}/einde",
+         "unrelated",
+         "POST",
+         z(far) + "/" + far_stay + "/einde",
+         "tot=2026-01-05",
+         {}},
+    };
+  } else {
+    auto c = [](const std::string& id) { return "/api/v1/cases/" + id + "/placements"; };
+    auto place = [](int64_t shelter) { return json{{"shelter", shelter}, {"from", "2026-02-01"}}; };
+    const json end = {{"until", "2026-01-05"}};
+    rows = {
+        {"/api/v1/cases/{id}/placements", "own", "GET", c(own_place), nullptr, coordinator},
+        {"/api/v1/cases/{id}/placements", "unrelated", "GET", c(far), nullptr, {}},
+        {"/api/v1/cases/{id}/placements", "own", "POST", c(own_place), place(own_shelter),
+         coordinator},
+        {"/api/v1/cases/{id}/placements", "unrelated", "POST", c(far), place(far_shelter), {}},
+        {"/api/v1/cases/{id}/placements/{placement}/end", "own", "POST",
+         c(own_end) + "/" + own_stay + "/end", end, coordinator},
+        {"/api/v1/cases/{id}/placements/{placement}/end",
+         "unrelated",
+         "POST",
+         c(far) + "/" + far_stay + "/end",
+         end,
+         {}},
+    };
+  }
   cases.insert(cases.end(), rows.begin(), rows.end());
 }
 
