@@ -19,9 +19,9 @@
 #include "app/match_service.h"
 #include "app/organisation_service.h"
 #include "app/person_service.h"
+#include "app/placement_service.h"
 #include "app/practice_service.h"
 #include "app/sharing_service.h"
-#include "app/placement_service.h"
 #include "app/signal_service.h"
 #include "app/training_service.h"
 // Care coordination, part 2 (care-shelter).
