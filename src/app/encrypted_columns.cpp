@@ -32,6 +32,10 @@ const std::vector<store::CiphertextColumn>& EncryptedColumns() {
       {"sharing_grants", "id", "revoke_reason"},
       {"case_conferences", "id", "minutes"},
       {"conference_decisions", "id", "text"},
+      // Referrals and transfers: the consent override and the reject or revoke reason
+      // (referral_service.cpp).
+      {"referrals", "id", "consent_override"},
+      {"referrals", "id", "reason"},
   };
   return kColumns;
 }

@@ -85,6 +85,13 @@ Status Context::Open() {
   shelters_.emplace(*database_, clock_, *audit_, *care_data_);
   sharing_.emplace(*database_, clock_, *audit_, *keys_, *care_data_);
   conferences_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *cases_);
+  // Referrals and transfers with consent.
+  referrals_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *cases_);
+  // The case lifecycle's facts owned by other modules (case_service.h CaseFactQueries), built
+  // here in one place and set once: one line per module.
+  app::CaseFactQueries facts;
+  facts.transfer_accepted = app::ReferralService::TransferAccepted;  // referrals
+  cases_->SetFactQueries(std::move(facts));
   return LoadFrameworks();
 }
 

@@ -192,6 +192,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterCaseRoutes(router, services);
   RegisterShelterRoutes(router, services);  // care-shelter
   RegisterSharingRoutes(router, services);
+  RegisterReferralRoutes(router, services);  // referrals and transfers
 }
 
 }  // namespace schakel::http

@@ -20,6 +20,8 @@
 // Care coordination: sharing grants and case conferences.
 #include "app/conference_service.h"
 #include "app/sharing_service.h"
+// Referrals and transfers with consent.
+#include "app/referral_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -43,6 +45,8 @@ struct ApiServices {
   // Care coordination: sharing grants, the partner's view, case conferences.
   app::SharingService& sharing;
   app::ConferenceService& conferences;
+  // Referrals and transfers with consent (referral_api.cpp, pages/referral_pages.cpp).
+  app::ReferralService& referrals;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -61,5 +65,7 @@ void RegisterCaseRoutes(Router& router, ApiServices services);
 void RegisterShelterRoutes(Router& router, ApiServices services);
 // Sharing grants, the partner's view of shared cases and case conferences (sharing_api.cpp).
 void RegisterSharingRoutes(Router& router, ApiServices services);
+// Referrals and transfers: /api/v1/cases/{id}/referrals, /api/v1/referrals (referral_api.cpp).
+void RegisterReferralRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

@@ -17,6 +17,7 @@
 #include "app/identity_service.h"
 #include "app/match_service.h"
 #include "app/person_service.h"
+#include "app/referral_service.h"
 #include "app/sharing_service.h"
 #include "app/signal_service.h"
 #include "http/api.h"
@@ -52,10 +53,16 @@ class ServerFixture : public app::testing::AppFixture {
     sharing_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData());
     conferences_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
                          *cases_);
+    // Referrals and transfers; the case lifecycle's facts of other modules, set in one place.
+    referrals_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
+                       *cases_);
+    app::CaseFactQueries facts;
+    facts.transfer_accepted = app::ReferralService::TransferAccepted;  // referrals
+    cases_->SetFactQueries(std::move(facts));
     server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
                     ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
                                 *training_, *scan_, *practices_, *evidence_, *matches_, *insight_,
-                                *cases_, *shelters_, *sharing_, *conferences_});
+                                *cases_, *shelters_, *sharing_, *conferences_, *referrals_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
@@ -121,6 +128,7 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::ShelterService> shelters_;
   std::optional<app::SharingService> sharing_;
   std::optional<app::ConferenceService> conferences_;
+  std::optional<app::ReferralService> referrals_;  // referrals and transfers
   std::string bearer_;        // API token sent with every request when not empty
   bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;
