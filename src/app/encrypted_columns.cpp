@@ -34,6 +34,10 @@ const std::vector<store::CiphertextColumn>& EncryptedColumns() {
       {"conference_decisions", "id", "text"},
       // Placements: the reason for placing into a full shelter (placement_service.cpp).
       {"placements", "id", "over_capacity_reason"},
+      // Referrals and transfers: the consent override and the reject or revoke reason
+      // (referral_service.cpp).
+      {"referrals", "id", "consent_override"},
+      {"referrals", "id", "reason"},
   };
   return kColumns;
 }

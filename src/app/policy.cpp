@@ -445,14 +445,25 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
         return Allow("care coordinator, own region");
       }
       return Deny("only the care coordinators of the case's region place, refer and transfer");
-    case Action::kReceiveReferral:
+    // Referrals (docs/care.md "Referrals and transfers"): the receiver is in shared_with while
+    // the referral is live. A care coordinator serves a region from a municipality, so a
+    // referral or transfer addressed to a region reaches the coordinators serving that region.
+    case Action::kReceiveReferral: {
+      const auto addressed = [&](const std::string& code) {
+        return std::find(on.shared_with.begin(), on.shared_with.end(), code) !=
+               on.shared_with.end();
+      };
       if ((who.Has(Role::kPartner) || who.Has(Role::kCareCoordinator)) &&
-          std::find(on.shared_with.begin(), on.shared_with.end(), who.organisation) !=
-              on.shared_with.end()) {
+          addressed(who.organisation)) {
         return Allow("receiving organisation of the referral");
+      }
+      if (who.Has(Role::kCareCoordinator) &&
+          std::any_of(who.regions.begin(), who.regions.end(), addressed)) {
+        return Allow("care coordinator of the receiving region");
       }
       return Deny(
           "a referral is received by the partners and care coordinators it is addressed to");
+    }
     // Care coordination: sharing with chain partners and case conferences.
     case Action::kShareCase:
     case Action::kViewGrants:

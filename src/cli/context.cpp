@@ -85,13 +85,16 @@ Status Context::Open() {
   shelters_.emplace(*database_, clock_, *audit_, *care_data_);
   sharing_.emplace(*database_, clock_, *audit_, *keys_, *care_data_);
   conferences_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *cases_);
-  // Placements; the case lifecycle asks them whether a stay is still open before closing.
-  // (transfer_accepted stays unset until referrals are wired.)
+  // Placements and referrals; the case lifecycle asks them whether a stay is still open before
+  // closing and whether a transfer was accepted (case_service.h CaseFactQueries), set here in
+  // one place: one line per module.
   placements_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *cases_);
+  referrals_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *cases_);
   app::CaseFactQueries facts;
   facts.open_placement = [this](store::Db& tx, std::string_view case_id) {
     return placements_->OpenPlacement(tx, case_id);
   };
+  facts.transfer_accepted = app::ReferralService::TransferAccepted;  // referrals
   cases_->SetFactQueries(std::move(facts));
   return LoadFrameworks();
 }

@@ -26,6 +26,8 @@
 #include "app/training_service.h"
 // Care coordination, part 2 (care-shelter).
 #include "app/shelter_service.h"
+// Referrals and transfers with consent.
+#include "app/referral_service.h"
 #include "care/care_data.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
@@ -71,6 +73,7 @@ class Context {
   app::ConferenceService& conferences() { return *conferences_; }
   // Shelter placements of a case; also answers the case lifecycle's "open placement".
   app::PlacementService& placements() { return *placements_; }
+  app::ReferralService& referrals() { return *referrals_; }  // referrals and transfers
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -104,6 +107,7 @@ class Context {
   std::optional<app::SharingService> sharing_;
   std::optional<app::ConferenceService> conferences_;
   std::optional<app::PlacementService> placements_;
+  std::optional<app::ReferralService> referrals_;  // referrals and transfers
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

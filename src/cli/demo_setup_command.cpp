@@ -17,6 +17,7 @@
 
 #include "app/case_service.h"
 #include "app/placement_service.h"
+#include "app/referral_service.h"
 #include "app/sharing_service.h"
 #include "cli/commands.h"
 #include "store/organisation_repository.h"
@@ -331,6 +332,59 @@ Result<int> RunDemoGrants(Context& ctx, int max_grants) {
   return granted;
 }
 
+// Referrals and transfers of demo cases: one transfer of a case in intake to the first other
+// region (by code), accepted on that region's behalf by the operator (the demo has no account
+// there), and one referral of a case in a care trajectory to the demo police, still in progress,
+// showing only the case facts and the care plan — what demo-partner sees under Verwijzingen.
+// Deterministic: the newest matching case of the demo coordinator's overview.
+Result<int> RunDemoReferrals(Context& ctx) {
+  auto zorg = DemoCoordinator(ctx);
+  if (!zorg) return zorg.error();
+  auto overview = ctx.cases().Overview(*zorg);
+  if (!overview) return overview.error();
+  auto regions = ctx.organisations().List({std::string("region"), std::nullopt, std::nullopt});
+  if (!regions) return regions.error();
+  std::string other_region;
+  for (const auto& r : *regions) {
+    const auto& own = zorg->principal.regions;
+    if (std::find(own.begin(), own.end(), r.code) == own.end() && !r.valid_to) {
+      other_region = r.code;
+      break;
+    }
+  }
+  auto first_in = [&](const char* state) -> std::string {
+    for (const auto& item : overview->cases) {
+      if (item.record.state == state) return item.record.id;
+    }
+    return "";
+  };
+  int made = 0;
+  if (const std::string id = first_in("intake"); !id.empty() && !other_region.empty()) {
+    app::ReferralInput transfer;
+    transfer.kind = "transfer";
+    transfer.to_organisation = other_region;
+    transfer.to_region = other_region;
+    transfer.field_groups = {"identity", "contact", "case_facts", "care_plan"};
+    transfer.consent_recorded = true;
+    auto sent = ctx.referrals().Create(*zorg, id, transfer);
+    if (!sent) return sent.error();
+    auto accepted = ctx.referrals().Step(CliActor(), sent->record.id, "accept", "");
+    if (!accepted) return accepted.error();
+    ++made;
+  }
+  if (const std::string id = first_in("care_trajectory"); !id.empty()) {
+    app::ReferralInput referral;
+    referral.kind = "referral";
+    referral.to_organisation = kDemoPartner;
+    referral.field_groups = {"case_facts", "care_plan"};
+    referral.consent_recorded = true;
+    auto sent = ctx.referrals().Create(*zorg, id, referral);
+    if (!sent) return sent.error();
+    ++made;
+  }
+  return made;
+}
+
 int RunSignals(Context& ctx, const DemoSignalsArgs& args) {
   const app::Actor demo = CliActor();
   auto demo_mode = ctx.identity().DemoMode();
@@ -412,6 +466,12 @@ int RunSignals(Context& ctx, const DemoSignalsArgs& args) {
     std::cout << fmt::format(
         "demo placements: {} stays in demo shelters, some ended, {} over capacity by override\n",
         placed->placed, placed->overrides);
+    auto referred = RunDemoReferrals(ctx);
+    if (!referred) return Fail(referred.error());
+    std::cout << fmt::format(
+        "demo referrals: {} (a transfer accepted by another region, a referral to the demo "
+        "police)\n",
+        *referred);
   }
   return 0;
 }

@@ -71,7 +71,7 @@ int Serve(Context& ctx, const ServeOptions& opts) {
       {ctx.kader(), ctx.organisations(), ctx.identity(), ctx.audit_service(), ctx.persons(),
        ctx.signals(), ctx.training(), ctx.scan(), ctx.practices(), ctx.evidence(), ctx.matches(),
        ctx.insight(), ctx.cases(), ctx.shelters(), ctx.sharing(), ctx.conferences(),
-       ctx.placements()});
+       ctx.placements(), ctx.referrals()});
   if (Status s = server.ServeWebPages(opts.web_dir, opts.theme_css); !s.ok()) {
     return Fail(s.error());
   }

@@ -193,6 +193,7 @@ void RegisterApiRoutes(Router& router, ApiServices services) {
   RegisterShelterRoutes(router, services);  // care-shelter
   RegisterSharingRoutes(router, services);
   RegisterPlacementRoutes(router, services);  // placements
+  RegisterReferralRoutes(router, services);  // referrals and transfers
 }
 
 }  // namespace schakel::http

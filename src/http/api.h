@@ -22,6 +22,8 @@
 #include "app/sharing_service.h"
 // Care coordination: shelter placements of a case.
 #include "app/placement_service.h"
+// Referrals and transfers with consent.
+#include "app/referral_service.h"
 #include "http/router.h"
 
 namespace schakel::http {
@@ -47,6 +49,8 @@ struct ApiServices {
   app::ConferenceService& conferences;
   // Care coordination: shelter placements of a case (placement_api.cpp, pages/placement_pages.cpp).
   app::PlacementService& placements;
+  // Referrals and transfers with consent (referral_api.cpp, pages/referral_pages.cpp).
+  app::ReferralService& referrals;
 };
 
 void RegisterApiRoutes(Router& router, ApiServices services);
@@ -67,5 +71,7 @@ void RegisterShelterRoutes(Router& router, ApiServices services);
 void RegisterSharingRoutes(Router& router, ApiServices services);
 // /api/v1/cases/{id}/placements: a case's shelter stays (placement_api.cpp).
 void RegisterPlacementRoutes(Router& router, ApiServices services);
+// Referrals and transfers: /api/v1/cases/{id}/referrals, /api/v1/referrals (referral_api.cpp).
+void RegisterReferralRoutes(Router& router, ApiServices services);
 
 }  // namespace schakel::http

@@ -591,6 +591,32 @@ CREATE TABLE estimates (
 ) STRICT;
 CREATE INDEX estimates_by_region ON estimates (region, period);
 )sql"},
+      // Version 12 (referrals): referrals and transfers of a case to another organisation or
+      // region (docs/care.md "Referrals and transfers"). The consent override and the reason of a
+      // rejection or revocation are encrypted per field (app/encrypted_columns.cpp).
+      {12, "referrals", R"sql(
+CREATE TABLE referrals (
+  id               TEXT PRIMARY KEY,
+  case_id          TEXT NOT NULL REFERENCES cases (id),
+  kind             TEXT NOT NULL CHECK (kind IN ('referral', 'transfer')),
+  to_organisation  TEXT NOT NULL REFERENCES organisations (code),
+  to_region        TEXT REFERENCES organisations (code),
+  field_groups     TEXT NOT NULL,
+  consent_recorded INTEGER NOT NULL CHECK (consent_recorded IN (0, 1)),
+  consent_override TEXT,
+  state            TEXT NOT NULL
+    CHECK (state IN ('in_progress', 'accepted', 'rejected', 'done', 'revoked')),
+  reason           TEXT,
+  created_by       TEXT NOT NULL,
+  created_at       TEXT NOT NULL,
+  updated_by       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL,
+  CHECK (consent_recorded = 1 OR consent_override IS NOT NULL),
+  CHECK (kind = 'referral' OR to_region IS NOT NULL)
+) STRICT;
+CREATE INDEX referrals_by_case ON referrals (case_id);
+CREATE INDEX referrals_by_receiver ON referrals (to_organisation);
+)sql"},
   };
   return kMigrations;
 }

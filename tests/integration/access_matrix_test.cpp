@@ -286,6 +286,23 @@ class AccessMatrixTest : public testing::ServerFixture {
   void AddSharingPageCases(std::vector<Case>& cases, const std::set<std::string>& logged_in);
   // Shelter placements of a case (API and pages).
   void AddPlacementCases(std::vector<Case>& cases, bool pages);
+  // Referrals and transfers: the API (pages false) or the page rows.
+  void AddReferralCases(std::vector<Case>& cases, const std::set<std::string>& logged_in,
+                        bool pages);
+  // A referral of `case_id` made by `caller` (the operator when empty): to a partner, or, with
+  // `region`, a transfer to that region.
+  std::string ReferralOf(const std::string& case_id, const std::string& to,
+                         const std::string& region, const std::string& caller) {
+    app::ReferralInput in;
+    in.kind = region.empty() ? "referral" : "transfer";
+    in.to_organisation = to;
+    in.to_region = region;
+    in.field_groups = {"case_facts"};
+    in.consent_recorded = true;
+    auto r = referrals_->Create(caller.empty() ? actor_ : ActorOf(caller), case_id, in);
+    EXPECT_TRUE(r.ok()) << r.error().field << ": " << r.error().message;
+    return r.ok() ? r->record.id : "";
+  }
   app::Actor ActorOf(const std::string& caller) {
     return identity_->Authenticate(cookies_.at(caller), "127.0.0.1")->actor;
   }
@@ -534,6 +551,7 @@ std::vector<Case> AccessMatrixTest::ApiCases() {
   AddShelterCases(cases, false);  // care-shelter
   AddSharingCases(cases, logged_in);
   AddPlacementCases(cases, false);  // placements
+  AddReferralCases(cases, logged_in, false);  // referrals and transfers
   return cases;
 }
 
@@ -1210,6 +1228,7 @@ std::vector<Case> AccessMatrixTest::PageCases() {
   AddShelterCases(cases, true);  // care-shelter
   AddSharingPageCases(cases, logged_in);
   AddPlacementCases(cases, true);  // placements
+  AddReferralCases(cases, logged_in, true);  // referrals and transfers
   // Last: logging out ends the sessions the other rows need.
   cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
   // Each allowed account creation needs a fresh username.
@@ -1676,6 +1695,106 @@ void AccessMatrixTest::AddPlacementCases(std::vector<Case>& cases, bool pages) {
          "POST",
          c(far) + "/" + far_stay + "/end",
          end,
+// Referrals and transfers: the case region's care coordinators refer, list and revoke; the
+// receiving organisation (here the partner) lists, opens and answers; nobody else, and nobody
+// for a referral of another region's case addressed elsewhere.
+void AccessMatrixTest::AddReferralCases(std::vector<Case>& cases,
+                                        const std::set<std::string>& logged_in, bool pages) {
+  const std::set<std::string> coordinator = {"care_coordinator"};
+  const std::set<std::string> partner = {"partner"};
+  const std::string own = CareCase("VR01", "care_coordinator");
+  const std::string far = CareCase("VR13", "");
+  const std::string to_answer = ReferralOf(own, kPartnerOrg, "", "care_coordinator");
+  const std::string to_revoke = ReferralOf(own, kPartnerOrg, "", "care_coordinator");
+  const std::string elsewhere = ReferralOf(far, "VR02", "VR02", "");
+  std::vector<Case> rows;
+  if (!pages) {
+    const json referral = {{"kind", "referral"},
+                           {"to_organisation", kPartnerOrg},
+                           {"field_groups", {"case_facts"}},
+                           {"consent_recorded", true}};
+    auto c = [](const std::string& id) { return "/api/v1/cases/" + id + "/referrals"; };
+    auto r = [](const std::string& id) { return "/api/v1/referrals/" + id; };
+    rows = {
+        {"/api/v1/cases/{id}/referrals", "own", "GET", c(own), nullptr, coordinator},
+        {"/api/v1/cases/{id}/referrals", "unrelated", "GET", c(far), nullptr, {}},
+        {"/api/v1/cases/{id}/referrals", "own", "POST", c(own), referral, coordinator},
+        {"/api/v1/cases/{id}/referrals", "unrelated", "POST", c(far), referral, {}},
+        {"/api/v1/referrals", "none", "GET", "/api/v1/referrals", nullptr, logged_in},
+        {"/api/v1/referrals/{id}", "shared_by_grant", "GET", r(to_answer), nullptr, partner},
+        {"/api/v1/referrals/{id}", "unrelated", "GET", r(elsewhere), nullptr, {}},
+        {"/api/v1/referrals/{id}/accept", "shared_by_grant", "POST", r(to_answer) + "/accept",
+         json::object(), partner},
+        {"/api/v1/referrals/{id}/accept",
+         "unrelated",
+         "POST",
+         r(elsewhere) + "/accept",
+         json::object(),
+         {}},
+        {"/api/v1/referrals/{id}/complete", "shared_by_grant", "POST", r(to_answer) + "/complete",
+         json::object(), partner},
+        {"/api/v1/referrals/{id}/complete",
+         "unrelated",
+         "POST",
+         r(elsewhere) + "/complete",
+         json::object(),
+         {}},
+        {"/api/v1/referrals/{id}/reject", "shared_by_grant", "POST", r(to_answer) + "/reject",
+         json{{"reason", "Geen plek"}}, partner},
+        {"/api/v1/referrals/{id}/reject",
+         "unrelated",
+         "POST",
+         r(elsewhere) + "/reject",
+         json{{"reason", "Geen plek"}},
+         {}},
+        {"/api/v1/referrals/{id}/revoke", "own", "POST", r(to_revoke) + "/revoke",
+         json{{"reason", "Klaar"}}, coordinator},
+        {"/api/v1/referrals/{id}/revoke",
+         "unrelated",
+         "POST",
+         r(elsewhere) + "/revoke",
+         json{{"reason", "Klaar"}},
+         {}},
+    };
+  } else {
+    const std::string referral = std::string("kind=referral&verwijzing-ontvanger=") + kPartnerOrg +
+                                 "&field_groups=case_facts&consent=ja";
+    rows = {
+        {"/zaken/{id}/verwijzingen", "own", "GET", "/zaken/" + own + "/verwijzingen", nullptr,
+         coordinator},
+        {"/zaken/{id}/verwijzingen",
+         "unrelated",
+         "GET",
+         "/zaken/" + far + "/verwijzingen",
+         nullptr,
+         {}},
+        {"/zaken/{id}/verwijzingen", "own", "POST", "/zaken/" + own + "/verwijzingen", referral,
+         coordinator},
+        {"/zaken/{id}/verwijzingen",
+         "unrelated",
+         "POST",
+         "/zaken/" + far + "/verwijzingen",
+         referral,
+         {}},
+        {"/verwijzingen/{id}/intrekken", "own", "POST", "/verwijzingen/" + to_revoke + "/intrekken",
+         "reden=Klaar", coordinator},
+        {"/verwijzingen/{id}/intrekken",
+         "unrelated",
+         "POST",
+         "/verwijzingen/" + elsewhere + "/intrekken",
+         "reden=Klaar",
+         {}},
+        {"/verwijzingen", "none", "GET", "/verwijzingen", nullptr, logged_in},
+        {"/verwijzingen/{id}", "shared_by_grant", "GET", "/verwijzingen/" + to_answer, nullptr,
+         partner},
+        {"/verwijzingen/{id}", "unrelated", "GET", "/verwijzingen/" + elsewhere, nullptr, {}},
+        {"/verwijzingen/{id}/stap", "shared_by_grant", "POST",
+         "/verwijzingen/" + to_answer + "/stap", "stap=accept", partner},
+        {"/verwijzingen/{id}/stap",
+         "unrelated",
+         "POST",
+         "/verwijzingen/" + elsewhere + "/stap",
+         "stap=accept",
          {}},
     };
   }

@@ -18,6 +18,7 @@
 #include "app/match_service.h"
 #include "app/person_service.h"
 #include "app/placement_service.h"
+#include "app/referral_service.h"
 #include "app/sharing_service.h"
 #include "app/signal_service.h"
 #include "http/api.h"
@@ -55,17 +56,22 @@ class ServerFixture : public app::testing::AppFixture {
                          *cases_);
     placements_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
                         *cases_);
+    referrals_.emplace(*database_, clock_, audit_, keys_, care::testing::ShippedCareData(),
+                       *cases_);
     {
+      // The case lifecycle's facts of other modules, set in one place.
       app::CaseFactQueries facts;
       facts.open_placement = [this](store::Db& db, std::string_view case_id) {
         return placements_->OpenPlacement(db, case_id);
       };
+      facts.transfer_accepted = app::ReferralService::TransferAccepted;  // referrals
       cases_->SetFactQueries(std::move(facts));
     }
     server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
                     ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
                                 *training_, *scan_, *practices_, *evidence_, *matches_, *insight_,
-                                *cases_, *shelters_, *sharing_, *conferences_, *placements_});
+                                *cases_, *shelters_, *sharing_, *conferences_, *placements_,
+                                *referrals_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
@@ -132,6 +138,7 @@ class ServerFixture : public app::testing::AppFixture {
   std::optional<app::SharingService> sharing_;
   std::optional<app::ConferenceService> conferences_;
   std::optional<app::PlacementService> placements_;
+  std::optional<app::ReferralService> referrals_;  // referrals and transfers
   std::string bearer_;        // API token sent with every request when not empty
   bool serve_pages_ = false;  // set in a derived constructor to serve the web pages too
   std::optional<HttpServer> server_;

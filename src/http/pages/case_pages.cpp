@@ -9,6 +9,8 @@
 #include "http/pages/forms.h"
 #include "http/pages/placement_pages.h"
 #include "http/pages/sharing_pages.h"
+// Referrals and transfers with consent.
+#include "http/pages/referral_pages.h"
 #include "http/pages/signal_view.h"
 #include "http/pages/site.h"
 
@@ -397,6 +399,8 @@ void RenderCase(Site& site, Call& call, const PageRequest& pr, const app::CaseVi
   d["placements"] = CasePlacementsSection(site, call, pr, c.id);
   // Sharing with chain partners: the grants in force and the way to share (sharing_pages.cpp).
   d["sharing"] = CaseSharingSection(site, call, pr, c.id);
+  // Referrals and transfers: the case's list and the form to refer (referral_pages.cpp).
+  d["referrals"] = CaseReferralsSection(site, call, pr, c.id);
   page.errors = std::move(errors);
   site.Render(call, pr, std::move(page));
 }

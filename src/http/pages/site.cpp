@@ -9,6 +9,8 @@
 #include "http/pages/login_flow.h"
 #include "http/pages/placement_pages.h"
 #include "http/pages/sharing_pages.h"
+// Referrals and transfers with consent.
+#include "http/pages/referral_pages.h"
 
 namespace schakel::http::pages {
 
@@ -115,7 +117,11 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
            // Care coordination: a partner's shared cases; case conferences of the region.
            {"shared", "/gedeeld",
             allows(app::Action::kViewSharedCase, {{}, {}, {}, {who.organisation}})},
-           {"conferences", "/casusoverleg", conferences}}) {
+           {"conferences", "/casusoverleg", conferences},
+           // Referrals and transfers: for the roles that may receive them (partners, care
+           // coordinators); a referral's receiver is in shared_with.
+           {"referrals", "/verwijzingen",
+            allows(app::Action::kReceiveReferral, {{}, {}, {}, {who.organisation}})}}) {
     if (!shown) continue;
     nav.push_back(
         {{"id", id}, {"href", href}, {"label", pr.T("nav." + id)}, {"current", id == page.nav}});
@@ -333,6 +339,7 @@ void Site::RegisterRoutes(Router& router) {
   RegisterSharingPages(router, *this);
   RegisterConferencePages(router, *this);
   RegisterPlacementPages(router, *this);  // placements on the case
+  RegisterReferralPages(router, *this);  // referrals and transfers
 }
 
 }  // namespace schakel::http::pages

@@ -246,6 +246,26 @@ TEST(PolicyTest, TheInstallationsAdministratorKeepsEveryShelterRegistryButNoCase
   }
 }
 
+// Referrals (docs/care.md "Referrals and transfers"): a transfer to another region is addressed
+// to the region, and care coordinators serve a region from their municipality; so the
+// coordinators serving the receiving region receive it, but not a partner or chain director of a
+// municipality there, and not the sending region's coordinators. Without the receiver in
+// shared_with (a rejected or revoked referral) nobody receives.
+TEST(PolicyTest, AReferralToARegionReachesTheCoordinatorsServingIt) {
+  const Resource to_vr01{"GM0363", {"VR13"}, "user-4", {"VR01"}};
+  EXPECT_TRUE(Decide(As(Role::kCareCoordinator), Action::kReceiveReferral, to_vr01).allowed);
+  EXPECT_FALSE(Decide(As(Role::kPartner), Action::kReceiveReferral, to_vr01).allowed);
+  EXPECT_FALSE(Decide(As(Role::kChainDirector), Action::kReceiveReferral, to_vr01).allowed);
+  Principal sender = As(Role::kCareCoordinator);
+  sender.organisation = "GM0363";
+  sender.regions = {"VR13"};
+  EXPECT_FALSE(Decide(sender, Action::kReceiveReferral, to_vr01).allowed);
+  EXPECT_TRUE(Decide(sender, Action::kReferCase, to_vr01).allowed);
+  Resource ended = to_vr01;
+  ended.shared_with.clear();
+  EXPECT_FALSE(Decide(As(Role::kCareCoordinator), Action::kReceiveReferral, ended).allowed);
+}
+
 TEST(PolicyTest, RolesRoundTripByName) {
   for (Role r : AllRoles()) {
     Role parsed{};
