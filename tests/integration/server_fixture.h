@@ -67,11 +67,11 @@ class ServerFixture : public app::testing::AppFixture {
       facts.transfer_accepted = app::ReferralService::TransferAccepted;  // referrals
       cases_->SetFactQueries(std::move(facts));
     }
-    server_.emplace(ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
-                    ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_,
-                                *training_, *scan_, *practices_, *evidence_, *matches_, *insight_,
-                                *cases_, *shelters_, *sharing_, *conferences_, *placements_,
-                                *referrals_});
+    server_.emplace(
+        ServerOptions{"127.0.0.1", 0, 1024 * 1024, 16},
+        ApiServices{*kader_, *orgs_, *identity_, *audit_service_, *persons_, *signals_, *training_,
+                    *scan_, *practices_, *evidence_, *matches_, *insight_, *cases_, *shelters_,
+                    *sharing_, *conferences_, *placements_, *referrals_});
     if (serve_pages_) {
       auto pages = server_->ServeWebPages(SCHAKEL_SOURCE_DIR "/web", "");
       ASSERT_TRUE(pages.ok()) << pages.error().message;
