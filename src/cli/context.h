@@ -25,6 +25,8 @@
 #include "app/training_service.h"
 // Care coordination, part 2 (care-shelter).
 #include "app/shelter_service.h"
+// Retention.
+#include "app/retention_service.h"
 #include "care/care_data.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
@@ -68,6 +70,8 @@ class Context {
   const care::CareData& care_data() const { return *care_data_; }
   app::SharingService& sharing() { return *sharing_; }
   app::ConferenceService& conferences() { return *conferences_; }
+  // Retention.
+  app::RetentionService& retention() { return *retention_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -100,6 +104,8 @@ class Context {
   std::optional<app::ShelterService> shelters_;
   std::optional<app::SharingService> sharing_;
   std::optional<app::ConferenceService> conferences_;
+  // Retention.
+  std::optional<app::RetentionService> retention_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it
