@@ -224,6 +224,9 @@ struct CaseService::Impl {
       auto events = repo.Events(c.id);
       if (!events) return events.error();
       v.events = std::move(events).value();
+      auto erasure = repo.ErasureOf(c.id);
+      if (!erasure) return erasure.error();
+      v.erasure = std::move(erasure).value();
       auto gathered = GatherCaseFacts(*db, c, s.queries_);
       if (!gathered) return gathered.error();
       facts = *gathered;

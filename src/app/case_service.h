@@ -114,6 +114,9 @@ struct CaseView {
   std::optional<care::DeadlineKind> reflection_warning;        // the warning that has come
   std::vector<store::CaseEvent> events;
   std::vector<TransitionOption> transitions;
+  // Set once the retention job erased the case's identifying data: the person, texts and
+  // signal contents are gone, the facts remain (app/retention_service.h).
+  std::optional<store::CaseErasure> erasure;
 };
 
 struct CaseListItem {

@@ -146,6 +146,9 @@ const char* ActionName(Action action) {
       return "view_conference";
     case Action::kReadConferenceMinutes:
       return "read_conference_minutes";
+    // Retention.
+    case Action::kManageRetention:
+      return "manage_retention";
   }
   return "unknown";
 }
@@ -191,7 +194,8 @@ const std::vector<Action>& AllActions() {
                                            Action::kViewSharedCase,
                                            Action::kManageConference,
                                            Action::kViewConference,
-                                           Action::kReadConferenceMinutes};
+                                           Action::kReadConferenceMinutes,
+                                           Action::kManageRetention};
   return kAll;
 }
 
@@ -472,6 +476,10 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
     case Action::kViewConference:
     case Action::kReadConferenceMinutes:
       return DecideCareSharing(who, action, on);
+    // Retention: erasing is the operator's job on the server (Decide allows the system
+    // principal before it gets here); no role of a logged-in user erases or sets periods.
+    case Action::kManageRetention:
+      return Deny("only the operator on the server's command line runs the retention job");
   }
   return Deny("no rule allows this");
 }

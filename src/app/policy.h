@@ -111,6 +111,8 @@ enum class Action {
   kManageConference,       // plan a case conference: date, participants, agenda, minutes
   kViewConference,         // a conference's date, participants and agenda
   kReadConferenceMinutes,  // a conference's minutes and decisions (need-to-know)
+  // Retention (docs/care.md, "Retention"): no user role; only the operator on the command line.
+  kManageRetention,  // run the erasure job (`schakel retention run`), set retention periods
 };
 const char* ActionName(Action action);
 const std::vector<Action>& AllActions();

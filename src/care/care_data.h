@@ -52,7 +52,7 @@ struct FieldGroup {
 
 // How long a record type is kept after it is closed, in calendar months.
 struct RetentionPeriod {
-  std::string id;  // record type: "case", "placement", "referral", "sharing_grant"
+  std::string id;  // record type: "case", "signal", "placement", "conference_minutes", …
   LocalizedText name;
   int months = 0;
 };

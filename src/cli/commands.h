@@ -16,6 +16,8 @@ void RegisterUserCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterTokenCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterKeysCommands(CLI::App& root, Context& ctx, int& exit_code);
 void RegisterSignalCommands(CLI::App& root, Context& ctx, int& exit_code);
+// Retention: `retention run|periods|set-period`.
+void RegisterRetentionCommands(CLI::App& root, Context& ctx, int& exit_code);
 // `link reindex` and `link capture-histories` (link_store_command.cpp); call after
 // RegisterLinkCommands, which creates `link`.
 void RegisterLinkStoreCommands(CLI::App& root, Context& ctx, int& exit_code);

@@ -81,6 +81,14 @@ Status Context::Open() {
       care::LoadCareDataFile(std::filesystem::path(config_.share_dir) / "care" / "care.json");
   if (!care_data) return care_data.error();
   care_data_ = std::move(care_data).value();
+  {
+    // Retention periods set with `schakel retention set-period` override the shipped ones, for
+    // every service alike (the reopen guard and the erasure job must agree).
+    auto conn = database_->Acquire();
+    auto with_settings = app::WithRetentionSettings(*conn, std::move(*care_data_));
+    if (!with_settings) return with_settings.error();
+    care_data_ = std::move(with_settings).value();
+  }
   cases_.emplace(*database_, clock_, *audit_, *keys_, *care_data_, *catalog_, *persons_, *signals_);
   shelters_.emplace(*database_, clock_, *audit_, *care_data_);
   sharing_.emplace(*database_, clock_, *audit_, *keys_, *care_data_);
@@ -96,6 +104,7 @@ Status Context::Open() {
   };
   facts.transfer_accepted = app::ReferralService::TransferAccepted;  // referrals
   cases_->SetFactQueries(std::move(facts));
+  retention_.emplace(*database_, clock_, *audit_, *care_data_);
   return LoadFrameworks();
 }
 

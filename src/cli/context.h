@@ -28,6 +28,8 @@
 #include "app/shelter_service.h"
 // Referrals and transfers with consent.
 #include "app/referral_service.h"
+// Retention.
+#include "app/retention_service.h"
 #include "care/care_data.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
@@ -74,6 +76,8 @@ class Context {
   // Shelter placements of a case; also answers the case lifecycle's "open placement".
   app::PlacementService& placements() { return *placements_; }
   app::ReferralService& referrals() { return *referrals_; }  // referrals and transfers
+  // Retention.
+  app::RetentionService& retention() { return *retention_; }
   std::filesystem::path key_file() const;
   std::filesystem::path database_file() const;
 
@@ -108,6 +112,8 @@ class Context {
   std::optional<app::ConferenceService> conferences_;
   std::optional<app::PlacementService> placements_;
   std::optional<app::ReferralService> referrals_;  // referrals and transfers
+  // Retention.
+  std::optional<app::RetentionService> retention_;
 };
 
 // Prints the error to stderr in the CLI's format and returns the exit code for it

@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   RegisterLinkCommands(app);
   RegisterLinkStoreCommands(app, ctx, exit_code);
   RegisterEstimateCommand(app, ctx);
+  RegisterRetentionCommands(app, ctx, exit_code);
 
   // Options are parsed before callbacks run; the context must see the parsed values.
   app.parse_complete_callback([&] {

@@ -150,6 +150,11 @@ json CaseJson(const app::CaseView& v) {
     }
   }
   out["person"] = person;
+  // Retention: set once the identifying data were erased (app/retention_service.h).
+  out["erasure"] = v.erasure ? json{{"erased_on", v.erasure->erased_on},
+                                    {"retention_months", v.erasure->retention_months},
+                                    {"person_kept", v.erasure->person_kept}}
+                             : json(nullptr);
   json signal_refs = json::array();
   for (size_t i = 0; i < v.signals.size(); ++i) {
     signal_refs.push_back({{"id", v.signals[i]}, {"reference", v.signal_references[i]}});

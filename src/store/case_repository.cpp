@@ -273,4 +273,15 @@ Result<std::vector<CarePlanItemRow>> CaseRepository::ItemsOf(
   return out;
 }
 
+Result<std::optional<CaseErasure>> CaseRepository::ErasureOf(std::string_view case_id) {
+  auto rows = db_.Query(
+      "SELECT erased_on, closed_on, retention_months, person_kept FROM case_erasures "
+      "WHERE case_id = ?",
+      {Text(std::string(case_id))});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<CaseErasure>();
+  const Row& r = rows->front();
+  return std::optional<CaseErasure>(CaseErasure{r.Text(0), r.Text(1), r.Int(2), r.Int(3) != 0});
+}
+
 }  // namespace schakel::store

@@ -89,6 +89,15 @@ struct CaseQuery {
   int64_t limit = 1000;
 };
 
+// The retention job erased the case's identifying data (table case_erasures, written by
+// app/retention_service).
+struct CaseErasure {
+  std::string erased_on;  // YYYY-MM-DD, Europe/Amsterdam
+  std::string closed_on;
+  int64_t retention_months = 0;
+  bool person_kept = false;  // another case still needed the person's identity
+};
+
 class CaseRepository {
  public:
   explicit CaseRepository(Db& db) : db_(db) {}
@@ -120,6 +129,9 @@ class CaseRepository {
   Result<std::optional<CarePlanItemRow>> FindItem(std::string_view id);
   // Items of the cases, in the order they were added.
   Result<std::vector<CarePlanItemRow>> ItemsOf(const std::vector<std::string>& case_ids);
+
+  // Retention (migration 13): when the case's identifying data was erased, if it was.
+  Result<std::optional<CaseErasure>> ErasureOf(std::string_view case_id);
 
  private:
   Db& db_;

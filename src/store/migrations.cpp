@@ -617,6 +617,30 @@ CREATE TABLE referrals (
 CREATE INDEX referrals_by_case ON referrals (case_id);
 CREATE INDEX referrals_by_receiver ON referrals (to_organisation);
 )sql"},
+      // Retention (docs/care.md, "Retention"; `schakel retention run`): which records had their
+      // identifying data erased, when, and under which period, so each is erased once and the
+      // case page can say so. Ids, dates and numbers only.
+      {13, "case erasures", R"sql(
+CREATE TABLE case_erasures (
+  case_id          TEXT PRIMARY KEY REFERENCES cases (id),
+  erased_at        TEXT NOT NULL,
+  erased_on        TEXT NOT NULL,  -- the Europe/Amsterdam date of erased_at
+  closed_on        TEXT NOT NULL,
+  retention_months INTEGER NOT NULL CHECK (retention_months >= 1),
+  person_kept      INTEGER NOT NULL CHECK (person_kept IN (0, 1))  -- another case needed it
+) STRICT;
+-- The same for records erased on their own period: signals never opened into a case, the
+-- minutes of case conferences, the override reasons of ended placements.
+CREATE TABLE record_erasures (
+  record_type      TEXT NOT NULL,
+  record_id        TEXT NOT NULL,
+  erased_at        TEXT NOT NULL,
+  erased_on        TEXT NOT NULL,
+  closed_on        TEXT NOT NULL,
+  retention_months INTEGER NOT NULL CHECK (retention_months >= 1),
+  PRIMARY KEY (record_type, record_id)
+) STRICT;
+)sql"},
   };
   return kMigrations;
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "app/retention_service.h"
 #include "security/totp.h"
 #include "server_fixture.h"
 #include "store/audit_repository.h"
@@ -315,6 +316,20 @@ class AccessMatrixTest : public testing::ServerFixture {
     auto opened = cases_->Open(caller.empty() ? actor_ : ActorOf(caller), in);
     EXPECT_TRUE(opened.ok()) << opened.error().message;
     return opened.ok() ? opened->record.id : "";
+  }
+  // Retention: a case closed long ago whose identifying data the retention job erased; its
+  // page must still render (with the notice) for the region's care coordinators.
+  std::string ErasedCase(const std::string& region) {
+    const std::string id = CareCase(region, "");
+    auto db = database_->Acquire();
+    EXPECT_TRUE(db->Execute("UPDATE cases SET state = 'closed', closed_on = '2019-01-15', "
+                            "closing_reason = 'care_completed' WHERE id = ?",
+                            {store::Text(id)})
+                    .ok());
+    app::RetentionService retention(*database_, clock_, audit_, care::testing::ShippedCareData());
+    auto run = retention.Run(actor_, false);
+    EXPECT_TRUE(run.ok() && !run->items.empty()) << (run.ok() ? "" : run.error().message);
+    return id;
   }
   std::string GrantTo(const std::string& case_id, const std::string& partner) {
     app::GrantInput in{partner, "Onderzoek", "AVG art. 6 lid 1e", {"case_facts"}, "2099-12-31",
@@ -1283,6 +1298,7 @@ void AccessMatrixTest::AddCasePageCases(std::vector<Case>& cases) {
   const std::string own = CareCase("VR01", "care_coordinator");
   const std::string region = CareCase("VR01", "");
   const std::string far = CareCase("VR13", "");
+  const std::string erased = ErasedCase("VR01");
   const std::string own_signal = Signal("GM0014", "signaller");
   const std::string far_signal = Signal("GM0363", "");
   auto z = [](const std::string& id) { return "/zaken/" + id; };
@@ -1303,6 +1319,8 @@ void AccessMatrixTest::AddCasePageCases(std::vector<Case>& cases) {
       {"/zaken/{id}", "own", "GET", z(own), nullptr, coordinator},
       {"/zaken/{id}", "same_region", "GET", z(region), nullptr, coordinator},
       {"/zaken/{id}", "unrelated", "GET", z(far), nullptr, {}},
+      // Retention: an erased case still opens for the region's coordinators only.
+      {"/zaken/{id}", "same_region", "GET", z(erased), nullptr, coordinator},
       {"/zaken/{id}/toestemming", "own", "POST", z(own) + "/toestemming", "toestemming=ja",
        coordinator},
       {"/zaken/{id}/toestemming",

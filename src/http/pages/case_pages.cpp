@@ -293,6 +293,14 @@ void RenderCase(Site& site, Call& call, const PageRequest& pr, const app::CaseVi
     d["closed"] = pr.F("case.view.closed", {{"date", DutchDate(c.closed_on)},
                                             {"reason", r ? InLanguage(pr, r->name) : ""}});
   }
+  // Retention: the identifying data were erased; say so, or the empty person would puzzle.
+  if (v.erasure) {
+    std::string erased =
+        pr.F("retention.case_erased", {{"date", DutchDate(v.erasure->erased_on)},
+                                       {"months", std::to_string(v.erasure->retention_months)}});
+    if (v.erasure->person_kept) erased += " " + pr.T("retention.person_kept");
+    d["erased"] = erased;
+  }
   // Consent.
   d["consent_text"] = c.consent_recorded            ? pr.T("case.consent.recorded")
                       : !v.consent_override.empty() ? pr.T("case.consent.overridden")
@@ -384,7 +392,9 @@ void RenderCase(Site& site, Call& call, const PageRequest& pr, const app::CaseVi
   // History.
   json events = json::array();
   for (const auto& e : v.events) {
-    const std::string action = pr.T("case.event." + e.action);
+    // "erase" is written by the retention job (its text lives in the retention block).
+    const std::string action =
+        e.action == "erase" ? pr.T("retention.case_event") : pr.T("case.event." + e.action);
     events.push_back(
         {{"at", DutchDate(e.at)},
          {"action", action},

@@ -202,6 +202,20 @@ TEST(PolicyTest, TheCommandLineOperatorMayDoEverything) {
   }
 }
 
+// Retention: no role erases or sets periods, not even the installation's administrator; only
+// the operator on the command line (TheCommandLineOperatorMayDoEverything covers that side).
+TEST(PolicyTest, OnlyTheOperatorManagesRetention) {
+  Principal national = As(Role::kAdmin);
+  national.organisation_kind = "national";
+  for (Role r : AllRoles()) {
+    for (Ownership o : kAllOwnerships) {
+      EXPECT_FALSE(Decide(As(r), Action::kManageRetention, On(o)).allowed) << RoleName(r);
+    }
+  }
+  EXPECT_FALSE(Decide(national, Action::kManageRetention, On(Ownership::kOwn)).allowed);
+  EXPECT_TRUE(Decide(Principal::System(), Action::kManageRetention, On(Ownership::kOwn)).allowed);
+}
+
 TEST(PolicyTest, NobodyLoggedInIsDeniedEverything) {
   Principal anonymous;
   for (Action a : AllActions()) {
