@@ -7,6 +7,7 @@
 #include <map>
 
 #include "http/pages/forms.h"
+#include "http/pages/match_section.h"
 #include "http/pages/sharing_pages.h"
 #include "http/pages/signal_view.h"
 #include "http/pages/site.h"
@@ -394,6 +395,8 @@ void RenderCase(Site& site, Call& call, const PageRequest& pr, const app::CaseVi
   d["events"] = events;
   // Sharing with chain partners: the grants in force and the way to share (sharing_pages.cpp).
   d["sharing"] = CaseSharingSection(site, call, pr, c.id);
+  // "Possibly the same person": suggestions for the case's person (match_section.h).
+  if (c.person) AddMatchSection(site, call, pr, {"person", *c.person}, "/zaken/" + c.id, d);
   page.errors = std::move(errors);
   site.Render(call, pr, std::move(page));
 }
