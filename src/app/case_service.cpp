@@ -7,6 +7,7 @@
 
 #include "app/access.h"
 #include "app/country_codes.h"
+#include "app/linkage_encoding.h"
 #include "app/sharing_service.h"
 #include "care/case_opening.h"
 #include "security/field_cipher.h"
@@ -429,12 +430,12 @@ Result<CaseView> CaseService::Open(const Actor& actor, const OpenCaseInput& inpu
   row.coordinator = actor.principal.user.empty() ? std::nullopt
                                                  : std::optional<std::string>(actor.principal.user);
   row.state = care::CaseStateName(care::CaseState::kRegistered);
-  row.person = sealed_person->facts.id;
+  row.person = sealed_person->row.facts.id;
   row.acute = input.acute;
   row.forms = input.forms;
   row.age = age;
-  row.gender = sealed_person->facts.gender;
-  row.nationality = sealed_person->facts.nationality;
+  row.gender = sealed_person->row.facts.gender;
+  row.nationality = sealed_person->row.facts.nationality;
   std::set<std::string> forms(row.forms.begin(), row.forms.end());
   for (const SignalView& sv : sources) {
     if (!row.municipality) row.municipality = sv.facts.organisation;
@@ -463,7 +464,13 @@ Result<CaseView> CaseService::Open(const Actor& actor, const OpenCaseInput& inpu
   }
   auto db = database_.Acquire();
   auto written = store::InTransaction<CaseRecord>(*db, [&](store::Db& tx) -> Result<CaseRecord> {
-    if (Status st = store::PersonRepository(tx).Insert(*sealed_person); !st.ok()) {
+    if (Status st = store::PersonRepository(tx).Insert(sealed_person->row); !st.ok()) {
+      return st.error();
+    }
+    // The case's person can be suggested as "possibly the same person" (match_service.h).
+    if (Status st = StoreEncoding(tx, LinkageKeyOf(keys_), {kPersonRecord, row.person.value()},
+                                  row.region, sealed_person->linkable, row.created_at);
+        !st.ok()) {
       return st.error();
     }
     if (Status st = audit_.Record(tx, actor.Event("person.create", "person", row.person.value()));

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -11,7 +13,10 @@
 #include "app/match_service.h"
 #include "app/organisation_service.h"
 #include "app/person_input.h"
+#include "linkage/clustering.h"
 #include "linkage/matching.h"
+#include "linkage/pair_score.h"
+#include "linkage/schema.h"
 #include "security/field_cipher.h"
 #include "store/organisation_repository.h"
 #include "store/person_repository.h"
@@ -20,6 +25,48 @@
 namespace schakel::app {
 
 namespace {
+
+// The pairs of `signals` (indices into it) that the care coordinators' last decisions make the
+// same person or different people. Decisions about other records count as bridges: a signal and
+// a case's person confirmed as one, and that person confirmed with another signal, make the two
+// signals one person; a rejection between two such groups keeps every pair across them apart.
+std::pair<std::vector<linkage::RecordPair>, std::vector<linkage::RecordPair>> DecidedPairs(
+    const std::vector<std::string>& signals,
+    const std::vector<store::MatchDecisionRow>& decisions) {
+  auto key = [](const store::LinkedRecordRef& r) { return r.kind + ":" + r.id; };
+  // The last decision on each pair counts (decisions come oldest first).
+  std::map<std::pair<std::string, std::string>, bool> last;
+  for (const auto& d : decisions) last[std::minmax(key(d.a), key(d.b))] = d.decision == "confirmed";
+  std::map<std::string, std::string> parent;
+  std::function<std::string(const std::string&)> root = [&](const std::string& k) {
+    auto it = parent.find(k);
+    if (it == parent.end() || it->second == k) return k;
+    return it->second = root(it->second);
+  };
+  for (const auto& [pair, confirmed] : last) {
+    if (!confirmed) continue;
+    const std::string a = root(pair.first), b = root(pair.second);
+    if (a != b) parent[b] = a;
+  }
+  std::map<std::string, std::vector<std::uint32_t>> members;  // group root → signal indices
+  for (std::uint32_t i = 0; i < signals.size(); ++i) {
+    members[root("signal:" + signals[i])].push_back(i);
+  }
+  std::vector<linkage::RecordPair> same, different;
+  for (const auto& [group, indices] : members) {
+    for (std::size_t k = 1; k < indices.size(); ++k) same.push_back({indices[0], indices[k]});
+  }
+  for (const auto& [pair, confirmed] : last) {
+    if (confirmed) continue;
+    auto x = members.find(root(pair.first));
+    auto y = members.find(root(pair.second));
+    if (x == members.end() || y == members.end() || x == y) continue;
+    for (std::uint32_t i : x->second) {
+      for (std::uint32_t j : y->second) different.push_back({i, j});
+    }
+  }
+  return {std::move(same), std::move(different)};
+}
 
 struct Linkable {
   store::LinkedRecordRef ref;
@@ -141,6 +188,7 @@ Result<CaptureHistories> MatchService::CaptureHistoriesOf(const Actor& actor,
   if (to < from) return Error::Invalid("to", "the period ends before it begins");
   const std::string today = FormatUtc(clock_.Now()).substr(0, 10);
   std::vector<store::SignalEncodingRow> rows;
+  std::vector<store::MatchDecisionRow> decisions;
   {
     auto db = database_.Acquire();
     auto org = store::OrganisationRepository(*db).Find(region);
@@ -166,6 +214,9 @@ Result<CaptureHistories> MatchService::CaptureHistoriesOf(const Actor& actor,
     auto found = store::LinkageRepository(*db).SignalEncodings(codes, from, to);
     if (!found) return found.error();
     rows = std::move(found).value();
+    auto decided = store::LinkageRepository(*db).Decisions();
+    if (!decided) return decided.error();
+    decisions = std::move(decided).value();
   }
   std::vector<linkage::EncodedRecord> records;
   std::vector<std::string> channels;
@@ -190,11 +241,22 @@ Result<CaptureHistories> MatchService::CaptureHistoriesOf(const Actor& actor,
   linkage::MatchOptions options;
   options.threads = 1;
   const linkage::DedupResult dedup = linkage::Deduplicate(records, options);
-  std::vector<std::uint32_t> history(dedup.clustering.num_clusters, 0);
+  // The care coordinators' decisions count over the computed clusters.
+  std::vector<std::string> ids;
+  for (const auto& r : rows) ids.push_back(r.encoding.record.id);
+  const auto [same, different] = DecidedPairs(ids, decisions);
+  const linkage::PairScorer scorer(linkage::PersonSchema());
+  const linkage::Clustering persons = linkage::ApplyDecisions(
+      dedup.clustering, same, different,
+      [&](std::uint32_t i, std::uint32_t j) {
+        return scorer.Score(records[i], records[j], options.kernel);
+      },
+      options.threshold);
+  std::vector<std::uint32_t> history(persons.num_clusters, 0);
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto list = static_cast<std::size_t>(
         std::find(out.lists.begin(), out.lists.end(), channels[i]) - out.lists.begin());
-    history[dedup.clustering.cluster[i]] |= 1u << list;
+    history[persons.cluster[i]] |= 1u << list;
   }
   for (std::uint32_t h : history) ++out.counts[h];
   out.persons = static_cast<int64_t>(history.size());

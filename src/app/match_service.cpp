@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "app/access.h"
+#include "app/case_service.h"
 #include "app/linkage_encoding.h"
 #include "app/organisation_service.h"
 #include "app/person_input.h"
@@ -16,6 +17,7 @@
 #include "linkage/pair_score.h"
 #include "linkage/schema.h"
 #include "security/field_cipher.h"
+#include "store/case_repository.h"
 #include "store/identity_repository.h"
 #include "store/organisation_repository.h"
 #include "store/person_repository.h"
@@ -32,14 +34,17 @@ constexpr std::size_t kReasonLimit = 1000;
 constexpr int64_t kCandidateLimit = 2000;
 
 // What the policy and the page need of a record, without decrypting anything.
+// A person who is the (possible) victim of a care case is that case to its readers: the policy
+// resource, the reference and the right to open it are the case's.
 struct RecordInfo {
   Resource on;
   std::string reference;
+  Action view = Action::kViewSignal;  // what opening the record needs
+  std::string case_id;                // the person's case, if any
+  // Records about the same person by construction (a case and the signals it was opened from):
+  // never suggested to each other.
+  std::set<store::LinkedRecordRef> related;
 };
-
-Action ViewActionOf(std::string_view kind) {
-  return kind == kPersonRecord ? Action::kViewPerson : Action::kViewSignal;
-}
 
 Status CheckKind(const char* field, const std::string& kind) {
   if (kind == kSignalRecord || kind == kPersonRecord) return {};
@@ -86,13 +91,24 @@ struct MatchService::Impl {
       organisation = (*found)->facts.organisation;
       info.on.owner = (*found)->facts.created_by;
       info.reference = SignalReference((*found)->facts.seq);
+      auto in_case = store::CaseRepository(db).CaseOfSignal(ref.id);
+      if (!in_case) return in_case.error();
+      if (*in_case) {
+        auto c = store::CaseRepository(db).Find(**in_case);
+        if (!c) return c.error();
+        if (c->has_value() && (*c)->person) info.related.insert({kPersonRecord, *(*c)->person});
+      }
     } else if (ref.kind == kPersonRecord) {
       auto found = store::PersonRepository(db).Find(ref.id);
       if (!found) return found.error();
       if (!found->has_value()) return Error::NotFound("no person with this id");
+      auto in_case = store::CaseRepository(db).CaseOfPerson(ref.id);
+      if (!in_case) return in_case.error();
+      if (*in_case) return CaseInfoOf(db, **in_case);
       organisation = (*found)->facts.organisation;
       info.on.owner = (*found)->facts.created_by;
       info.reference = "P-" + ref.id.substr(0, 8);
+      info.view = Action::kViewPerson;
     } else {
       return Error::NotFound("no record of this kind");
     }
@@ -101,6 +117,22 @@ struct MatchService::Impl {
     const std::string owner = info.on.owner;
     info.on = std::move(on).value();
     info.on.owner = owner;
+    return info;
+  }
+
+  Result<RecordInfo> CaseInfoOf(store::Db& db, const std::string& case_id) const {
+    store::CaseRepository cases(db);
+    auto c = cases.Find(case_id);
+    if (!c) return c.error();
+    if (!c->has_value()) return Error::NotFound("no case with this id");
+    RecordInfo info;
+    info.on = CaseResource(**c);
+    info.reference = CaseReference((*c)->seq);
+    info.view = Action::kViewCase;
+    info.case_id = case_id;
+    auto signals = cases.SignalsOf(case_id);
+    if (!signals) return signals.error();
+    for (const std::string& signal : *signals) info.related.insert({kSignalRecord, signal});
     return info;
   }
 
@@ -125,9 +157,10 @@ struct MatchService::Impl {
     LinkedRecordView v;
     v.ref = ref;
     auto info = InfoOf(db, ref);
-    if (info && app::Decide(actor.principal, ViewActionOf(ref.kind), info->on).allowed) {
+    if (info && app::Decide(actor.principal, info->view, info->on).allowed) {
       v.accessible = true;
       v.reference = info->reference;
+      v.case_id = info->case_id;
     }
     return v;
   }
@@ -220,6 +253,7 @@ Result<RecordMatches> MatchService::For(const Actor& actor, const store::LinkedR
       auto candidates = impl.Candidates(*db, **self);
       if (!candidates) return candidates.error();
       for (const auto& c : *candidates) {
+        if (info->related.count(c.other) != 0) continue;
         auto decided = last.find(c.other);
         if (decided != last.end() && decided->second == "rejected") continue;
         MatchSuggestion m;
@@ -268,7 +302,7 @@ Result<MatchDecisionView> MatchService::Decide(const Actor& actor,
       auto candidates = impl.Candidates(*db, **self);
       if (!candidates) return candidates.error();
       for (const auto& c : *candidates) {
-        if (c.other == input.other) {
+        if (c.other == input.other && info->related.count(c.other) == 0) {
           known = true;
           score = c.score;
         }

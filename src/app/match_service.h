@@ -1,7 +1,8 @@
 // "Possibly the same person": suggestions of records that may be about the same person as the
-// record a user looks at (a signal now; cases later), with an explanation per field, and the
-// care coordinator's decision to confirm or reject a pair. Built on the stored linkage encodings
-// (linkage_encoding.h) and the library's scorer (src/linkage, default threshold 0.75).
+// record a user looks at (a signal, or the person of a care case), with an explanation per
+// field, and the care coordinator's decision to confirm or reject a pair. Built on the stored
+// linkage encodings (linkage_encoding.h) and the library's scorer (src/linkage, default
+// threshold 0.75).
 //
 // Need-to-know (policy.h): suggestions of a record and decisions on them are for those who may
 // read the record (kViewMatches / kDecideMatch: the region's care coordinators). A suggested
@@ -11,10 +12,14 @@
 // value of either record. Reading suggestions is audited ("match.read"), decisions are audited
 // ("match.confirm" / "match.reject") in the transaction that stores them; refusals are audited.
 // A rejected pair is never suggested again; a confirmed pair stays listed as confirmed.
+// A person who is the (possible) victim of a care case stands for that case: its policy resource
+// is the case's (CaseResource), it is shown as the case's reference, and a case and the signals it
+// was opened from are never suggested to each other (they are the same person by construction).
 //
 // Capture histories (CaptureHistoriesOf): the signals of a region in a period, clustered into
-// persons on their encodings, and per cluster the channels (source lists) that reported the
-// person: the input of `schakel estimate`.
+// persons on their encodings and the care coordinators' decisions (linkage::ApplyDecisions), and
+// per cluster the channels (source lists) that reported the person: the input of
+// `schakel estimate`.
 // Thread-safe: each call takes its own connection from the Database.
 #pragma once
 
@@ -46,7 +51,8 @@ struct FieldAgreementView {
 struct LinkedRecordView {
   store::LinkedRecordRef ref;
   bool accessible = false;  // the actor may open it; else only "a record of another organisation"
-  std::string reference;    // "S000123" when accessible, else empty
+  std::string reference;    // "S000123" (or "Z000045" for a case's person) when accessible
+  std::string case_id;      // a person who is a case's (possible) victim: that case, if accessible
 };
 
 struct MatchSuggestion {

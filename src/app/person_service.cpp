@@ -20,6 +20,17 @@ using Field = std::optional<std::string>;
 
 namespace {
 
+// The identity in the linkage schema's terms (plaintexts of a normalised input).
+LinkageIdentity LinkableOf(const PersonInput& input) {
+  LinkageIdentity linkable;
+  linkable.given_names = input.identity.given_names.value_or("");
+  linkable.family_name = input.identity.family_name.value_or("");
+  linkable.date_of_birth = input.identity.date_of_birth.value_or("");
+  linkable.gender = input.gender.value_or("");
+  linkable.nationality = input.nationality.value_or("");
+  return linkable;
+}
+
 constexpr const char* kTable = "persons";
 
 // Every encrypted column of `persons` is an identity field of the same name (kIdentityFields);
@@ -138,12 +149,7 @@ Result<PersonView> PersonService::Reveal(const Actor& actor, const PersonRecord&
 Result<PersonView> PersonService::Write(const Actor& actor, const PersonInput& input,
                                         PersonRecord row, bool create) {
   Seal(input, keys_, random_, row);
-  LinkageIdentity linkable;
-  linkable.given_names = input.identity.given_names.value_or("");
-  linkable.family_name = input.identity.family_name.value_or("");
-  linkable.date_of_birth = input.identity.date_of_birth.value_or("");
-  linkable.gender = input.gender.value_or("");
-  linkable.nationality = input.nationality.value_or("");
+  const LinkageIdentity linkable = LinkableOf(input);
   auto db = database_.Acquire();
   auto written = store::InTransaction<bool>(*db, [&](store::Db& tx) -> Result<bool> {
     store::PersonRepository repo(tx);
@@ -190,7 +196,7 @@ Result<PersonView> PersonService::Create(const Actor& actor, const PersonInput& 
   return Write(actor, *input, std::move(row), true);
 }
 
-Result<PersonRecord> PersonService::SealNew(const Actor& actor, const PersonInput& raw) {
+Result<PersonService::Sealed> PersonService::SealNew(const Actor& actor, const PersonInput& raw) {
   if (raw.organisation.empty()) return Error::Invalid("organisation", "name the organisation");
   {
     auto db = database_.Acquire();
@@ -214,7 +220,7 @@ Result<PersonRecord> PersonService::SealNew(const Actor& actor, const PersonInpu
   row.facts.created_at = now;
   row.facts.updated_at = now;
   Seal(*input, keys_, random_, row);
-  return row;
+  return Sealed{std::move(row), LinkableOf(*input)};
 }
 
 Result<PersonView> PersonService::Get(const Actor& actor, std::string_view id) {

@@ -20,6 +20,7 @@
 
 #include "app/actor.h"
 #include "app/audit_trail.h"
+#include "app/linkage_encoding.h"
 #include "app/person_input.h"
 #include "domain/clock.h"
 #include "security/key_file.h"
@@ -48,8 +49,14 @@ class PersonService {
   // care case): asks the policy (kCreatePerson, denial audited), validates and encrypts like
   // Create, but writes nothing. The caller inserts the record with store::PersonRepository inside
   // its transaction and records "person.create" there.
+  // The caller also stores the linkage encoding of `linkable` (StoreEncoding, record kind
+  // "person") in that transaction, so the person can be suggested as "possibly the same person".
   // REQUIRES: the calling thread holds no write transaction (as Authorize).
-  Result<store::PersonRecord> SealNew(const Actor& actor, const PersonInput& input);
+  struct Sealed {
+    store::PersonRecord row;
+    LinkageIdentity linkable;  // plaintexts, after normalisation
+  };
+  Result<Sealed> SealNew(const Actor& actor, const PersonInput& input);
   // kNotFound when there is no such person.
   Result<PersonView> Get(const Actor& actor, std::string_view id);
   // Replaces every field with the input's (a field not given is cleared). The organisation

@@ -395,8 +395,8 @@ Decision DecideForRoles(const Principal& who, Action action, const Resource& on)
       return Deny(
           "a practice is visible to its municipality's policy officers until it is published, "
           "then to its region or the whole country");
-    // Record linkage: suggestions are about the person in a signal, so they follow the signal's
-    // readers (cases will add their own resource when they exist).
+    // Record linkage: suggestions are about the person in a signal or a case, so they follow the
+    // record's region (a case's person is asked about with the case's resource, CaseResource).
     case Action::kViewMatches:
     case Action::kDecideMatch:
       if (who.Has(Role::kCareCoordinator) && (own_org || SharesRegion(who, on))) {

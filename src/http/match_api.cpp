@@ -18,6 +18,7 @@ namespace {
 json OtherJson(const app::LinkedRecordView& v) {
   json out = {{"kind", v.ref.kind}, {"id", v.ref.id}, {"accessible", v.accessible}};
   if (v.accessible) out["reference"] = v.reference;
+  if (v.accessible && !v.case_id.empty()) out["case_id"] = v.case_id;
   return out;
 }
 
@@ -83,6 +84,14 @@ Result<app::MatchDecisionInput> DecisionFromJson(const json& body) {
 void RegisterMatchRoutes(Router& router, ApiServices s) {
   router.Get("/api/v1/signals/{id}/matches", [s](Call& call) {
     Respond(call, s.matches.For(call.actor, {"signal", call.Param("id")}), 200, MatchesJson);
+  });
+  // A case's suggestions are its person's; the case is authorized first (kViewMatches on the
+  // case, denial audited), so a case id reveals nothing to someone who may not see them.
+  router.Get("/api/v1/cases/{id}/matches", [s](Call& call) {
+    auto c = s.cases.LoadForAction(call.actor, call.Param("id"), app::Action::kViewMatches);
+    if (!c) return WriteError(call, c.error());
+    if (!c->person) return WriteError(call, Error::NotFound("this case has no person to link"));
+    Respond(call, s.matches.For(call.actor, {"person", *c->person}), 200, MatchesJson);
   });
   router.Post("/api/v1/matches/decisions", [s](Call& call) {
     auto body = ReadJsonObject(call);

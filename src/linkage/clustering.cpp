@@ -1,7 +1,9 @@
 #include "linkage/clustering.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
+#include <set>
 
 namespace schakel::linkage {
 namespace {
@@ -26,6 +28,31 @@ struct Groups {
     members[b].shrink_to_fit();
   }
 };
+
+// Clusters numbered 0.. in order of their first record, with each record's cohesion.
+Clustering Numbered(const std::vector<std::uint32_t>& group,
+                    const std::function<double(std::uint32_t, std::uint32_t)>& similarity) {
+  const std::size_t n = group.size();
+  std::map<std::uint32_t, std::vector<std::uint32_t>> members;
+  for (std::uint32_t i = 0; i < n; ++i) members[group[i]].push_back(i);
+  Clustering out;
+  out.cluster.assign(n, 0);
+  out.cohesion.assign(n, -1.0f);
+  std::map<std::uint32_t, std::uint32_t> number;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    auto [it, fresh] = number.try_emplace(group[i], static_cast<std::uint32_t>(out.num_clusters));
+    if (fresh) ++out.num_clusters;
+    out.cluster[i] = it->second;
+    const auto& m = members[group[i]];
+    if (m.size() < 2) continue;
+    double sum = 0;
+    for (std::uint32_t j : m) {
+      if (j != i) sum += similarity(i, j);
+    }
+    out.cohesion[i] = static_cast<float>(sum / static_cast<double>(m.size() - 1));
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -61,23 +88,75 @@ Clustering ClusterRecords(std::size_t num_records, std::vector<ScoredPair> edges
     groups.Merge(ra, rb);
   }
 
-  Clustering out;
-  out.cluster.assign(num_records, 0);
-  out.cohesion.assign(num_records, -1.0f);
-  std::vector<std::uint32_t> number(num_records, UINT32_MAX);
-  for (std::uint32_t i = 0; i < num_records; ++i) {
-    std::uint32_t r = groups.Root(i);
-    if (number[r] == UINT32_MAX) number[r] = static_cast<std::uint32_t>(out.num_clusters++);
-    out.cluster[i] = number[r];
-    const auto& m = groups.members[r];
-    if (m.size() < 2) continue;
-    double sum = 0;
-    for (std::uint32_t j : m) {
-      if (j != i) sum += similarity(i, j);
+  std::vector<std::uint32_t> group(num_records);
+  for (std::uint32_t i = 0; i < num_records; ++i) group[i] = groups.Root(i);
+  return Numbered(group, similarity);
+}
+
+Clustering ApplyDecisions(const Clustering& clustering, const std::vector<RecordPair>& same,
+                          const std::vector<RecordPair>& different,
+                          const std::function<double(std::uint32_t, std::uint32_t)>& similarity,
+                          double threshold) {
+  const std::size_t n = clustering.cluster.size();
+  Groups groups(n);
+  // The computed clusters, then every confirmed pair on top.
+  std::vector<std::uint32_t> first(clustering.num_clusters, UINT32_MAX);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint32_t& f = first[clustering.cluster[i]];
+    if (f == UINT32_MAX) {
+      f = i;
+    } else if (groups.Root(f) != groups.Root(i)) {
+      groups.Merge(groups.Root(f), groups.Root(i));
     }
-    out.cohesion[i] = static_cast<float>(sum / static_cast<double>(m.size() - 1));
   }
-  return out;
+  for (const RecordPair& p : same) {
+    if (p.a >= n || p.b >= n) continue;
+    std::uint32_t ra = groups.Root(p.a), rb = groups.Root(p.b);
+    if (ra != rb) groups.Merge(ra, rb);
+  }
+  std::set<std::pair<std::uint32_t, std::uint32_t>> apart, together;
+  for (const RecordPair& p : different) apart.insert(std::minmax(p.a, p.b));
+  for (const RecordPair& p : same) together.insert(std::minmax(p.a, p.b));
+  std::vector<std::uint32_t> group(n);
+  for (std::uint32_t i = 0; i < n; ++i) group[i] = groups.Root(i);
+  // A group holding a rejected pair is split again: each record, in order, joins the first
+  // part it is confirmed with or matches (at the threshold) and holds no rejected pair with;
+  // otherwise it starts a part of its own.
+  std::uint32_t next = static_cast<std::uint32_t>(n);
+  for (std::uint32_t root = 0; root < n; ++root) {
+    if (groups.parent[root] != root) continue;
+    const std::vector<std::uint32_t>& members = groups.members[root];
+    bool conflict = false;
+    for (const auto& [a, b] : apart) {
+      if (a < n && b < n && groups.Root(a) == root && groups.Root(b) == root) conflict = true;
+    }
+    if (!conflict) continue;
+    std::vector<std::uint32_t> sorted = members;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::vector<std::uint32_t>> parts;
+    for (std::uint32_t i : sorted) {
+      std::vector<std::uint32_t>* home = nullptr;
+      for (auto& part : parts) {
+        bool joins = false, refused = false;
+        for (std::uint32_t j : part) {
+          const auto key = std::minmax(i, j);
+          if (apart.count(key) != 0) refused = true;
+          if (together.count(key) != 0 || similarity(i, j) >= threshold) joins = true;
+        }
+        if (joins && !refused) {
+          home = &part;
+          break;
+        }
+      }
+      if (home == nullptr) home = &parts.emplace_back();
+      home->push_back(i);
+    }
+    for (const auto& part : parts) {
+      for (std::uint32_t i : part) group[i] = next;
+      ++next;
+    }
+  }
+  return Numbered(group, similarity);
 }
 
 }  // namespace schakel::linkage

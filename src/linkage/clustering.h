@@ -33,4 +33,20 @@ Clustering ClusterRecords(std::size_t num_records, std::vector<ScoredPair> edges
                           const std::function<double(std::uint32_t, std::uint32_t)>& similarity,
                           const ClusterOptions& options);
 
+// A pair of records (indices) a person decided on.
+struct RecordPair {
+  std::uint32_t a = 0;
+  std::uint32_t b = 0;
+};
+
+// The clustering after people's decisions: records of a confirmed pair (`same`) are in one
+// cluster (with everything clustered with either), records of a rejected pair (`different`) never
+// are. A cluster that holds a rejected pair is split: each of its records, in index order, joins
+// the first part it is confirmed with or scores at least `threshold` with and has no rejected
+// pair with, else starts a new part. Indices out of range are ignored.
+Clustering ApplyDecisions(const Clustering& clustering, const std::vector<RecordPair>& same,
+                          const std::vector<RecordPair>& different,
+                          const std::function<double(std::uint32_t, std::uint32_t)>& similarity,
+                          double threshold);
+
 }  // namespace schakel::linkage

@@ -207,6 +207,14 @@ Result<std::optional<std::string>> CaseRepository::CaseOfSignal(std::string_view
   return std::optional<std::string>(rows->front().Text(0));
 }
 
+Result<std::optional<std::string>> CaseRepository::CaseOfPerson(std::string_view person) {
+  auto rows = db_.Query("SELECT id FROM cases WHERE person = ? ORDER BY seq LIMIT 1",
+                        {Text(std::string(person))});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows->front().Text(0));
+}
+
 Status CaseRepository::AddEvent(const CaseEvent& e) {
   return Done(db_.Execute(
       "INSERT INTO case_events (case_id, at, actor, action, from_state, to_state, result, field, "

@@ -118,6 +118,8 @@ class CaseRepository {
   Result<std::vector<std::string>> SignalsOf(std::string_view case_id);
   // The case a signal belongs to, if any.
   Result<std::optional<std::string>> CaseOfSignal(std::string_view signal);
+  // The case whose (possible) victim is this person, if any.
+  Result<std::optional<std::string>> CaseOfPerson(std::string_view person);
 
   Status AddEvent(const CaseEvent& event);
   // Oldest first.

@@ -165,13 +165,28 @@ Status LinkageRepository::AddDecision(const MatchDecisionRow& row) {
   return {};
 }
 
+namespace {
+
+constexpr const char* kDecisionColumns =
+    "SELECT id, a_kind, a_id, b_kind, b_id, decision, reason, score, decided_by, decided_at "
+    "FROM match_decisions ";
+
+}  // namespace
+
 Result<std::vector<MatchDecisionRow>> LinkageRepository::DecisionsAbout(
     const LinkedRecordRef& record) {
   auto rows = db_.Query(
-      "SELECT id, a_kind, a_id, b_kind, b_id, decision, reason, score, decided_by, decided_at "
-      "FROM match_decisions WHERE (a_kind = ? AND a_id = ?) OR (b_kind = ? AND b_id = ?) "
-      "ORDER BY decided_at, rowid",
+      std::string(kDecisionColumns) +
+          "WHERE (a_kind = ? AND a_id = ?) OR (b_kind = ? AND b_id = ?) ORDER BY decided_at, rowid",
       {Text(record.kind), Text(record.id), Text(record.kind), Text(record.id)});
+  if (!rows) return rows.error();
+  std::vector<MatchDecisionRow> out;
+  for (const Row& r : *rows) out.push_back(DecisionOf(r));
+  return out;
+}
+
+Result<std::vector<MatchDecisionRow>> LinkageRepository::Decisions() {
+  auto rows = db_.Query(std::string(kDecisionColumns) + "ORDER BY decided_at, rowid", {});
   if (!rows) return rows.error();
   std::vector<MatchDecisionRow> out;
   for (const Row& r : *rows) out.push_back(DecisionOf(r));

@@ -74,6 +74,8 @@ class LinkageRepository {
   Status AddDecision(const MatchDecisionRow& row);
   // Every decision involving the record, oldest first.
   Result<std::vector<MatchDecisionRow>> DecisionsAbout(const LinkedRecordRef& record);
+  // Every decision, oldest first (for clustering with people's decisions).
+  Result<std::vector<MatchDecisionRow>> Decisions();
 
  private:
   Db& db_;

@@ -2,8 +2,9 @@
 // two signals about the same synthetic person with different spellings; on the second signal's
 // page the section "Mogelijk dezelfde persoon" / "Possibly the same person" suggests the first,
 // explains which details agree without showing them, and after "confirm" the decision appears in
-// the section's history. axe-core on every page, no CSP violations, screenshots in
-// test-output/e2e/.
+// the section's history. A case opened for the same person suggests the signal and is named on
+// the signal's page; a rejection on the case page hides it. axe-core on every page, no CSP
+// violations, screenshots in test-output/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -138,3 +139,44 @@ for (const lang of ['nl', 'en']) {
     await page.close();
   });
 }
+
+// A case for the same person: the coordinator opens it directly with the name spelt differently
+// from an earlier signal; the case page suggests that signal (never the case's own signals), the
+// signal's page names the case by its reference, and a rejection made on the case page stays in
+// the case's history and hides the suggestion.
+test('[nl] a case shows the signal about the same person, and the signal names the case', async () => {
+  const page = await open('nl', '/signalen/nieuw');
+  const signal = await file(page, ['Wilhelmina', 'Quastenbroek'], '21-06-1984');
+
+  await page.goto(`${server.baseUrl}/zaken/nieuw`);
+  await page.fill('#reden-direct', 'Aanmelding door de opvang (synthetisch)');
+  await page.fill('#voornamen', 'Wilhelmine');
+  await page.fill('#achternaam', 'Quastenbroek');
+  await page.fill('#geboortedatum', '21-06-1984');
+  await submit(page, 'form[action="/zaken/nieuw"] button[type="submit"]');
+  const casePath = new URL(page.url()).pathname;
+  assert.match(casePath, /^\/zaken\/[0-9a-f-]+$/, await page.textContent('main'));
+  const section = page.locator('section.schakel-matches');
+  const suggestion = section.locator('.schakel-match', { has: page.locator(`a:text-is("Signaal ${signal}")`) });
+  assert.equal(await suggestion.count(), 1, await section.textContent());
+  assert.equal((await section.textContent()).includes('Wilhelmina'), false, 'the signal\'s spelling is not shown');
+  await expectAccessible(page, 'linkage-nl-03-case');
+
+  // The signal's page names the case by its reference and links to it.
+  await submit(page, `section.schakel-matches a:text-is("Signaal ${signal}")`);
+  const caseLink = page.locator('section.schakel-matches a', { hasText: /^Zaak Z\d{6}$/ });
+  assert.equal(await caseLink.count(), 1, await page.textContent('section.schakel-matches'));
+  await Promise.all([page.waitForNavigation(), caseLink.click()]);
+  assert.equal(new URL(page.url()).pathname, casePath);
+
+  // Rejected on the case page: in the history, no longer suggested.
+  const match = page.locator('section.schakel-matches .schakel-match', { has: page.locator(`a:text-is("Signaal ${signal}")`) });
+  await page.fill(`#${await match.locator('textarea').getAttribute('id')}`, 'Andere moeder volgens de opvang');
+  await submit(page, `#${await match.getAttribute('id')} button[value="afgewezen"]`);
+  assert.equal(new URL(page.url()).pathname, casePath);
+  assert.match(await page.textContent('#koppeling-besluiten'), /Afgewezen: niet dezelfde persoon/);
+  assert.match(await page.textContent('#koppeling-besluiten'), new RegExp(`Signaal ${signal}`));
+  assert.equal(await page.locator('section.schakel-matches .schakel-match').count(), 0);
+  await expectAccessible(page, 'linkage-nl-04-case-rejected');
+  await page.close();
+});

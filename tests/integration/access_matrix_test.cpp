@@ -1479,6 +1479,29 @@ void AccessMatrixTest::AddMatchCases(std::vector<Case>& cases, bool pages) {
       {"/signalen/{id}/koppelingen", "own", "POST", page(own_twin), form(own), coordinator},
       {"/signalen/{id}/koppelingen", "unrelated", "POST", page(far_twin), form(far), {}},
   };
+  if (pages) {
+    // A case about the same synthetic person as a pair of signals: its person is suggested
+    // with them, and only the case's coordinators may decide.
+    auto case_about = [&](const std::string& case_region, const std::string& org) {
+      app::OpenCaseInput in;
+      in.region = case_region;
+      in.opened_directly_because = "Synthetische zaak voor de toegangsmatrix";
+      in.identity.given_names = "Quokka";
+      in.identity.family_name = "Zwavelstok-" + org;
+      in.identity.date_of_birth = "1991-04-05";
+      auto opened = cases_->Open(actor_, in);
+      EXPECT_TRUE(opened.ok()) << opened.error().message;
+      return "/zaken/" + (opened.ok() ? opened->record.id : "") + "/koppelingen";
+    };
+    more.push_back({"/zaken/{id}/koppelingen", "same_region", "POST", case_about("VR01", "GM0014"),
+                    form(own), coordinator});
+    more.push_back({"/zaken/{id}/koppelingen",
+                    "unrelated",
+                    "POST",
+                    case_about("VR13", "GM0363"),
+                    form(far),
+                    {}});
+  }
   for (Case& c : more) {
     if (IsPage(c) == pages) cases.push_back(std::move(c));
   }

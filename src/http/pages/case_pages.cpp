@@ -7,6 +7,7 @@
 #include <map>
 
 #include "http/pages/forms.h"
+#include "http/pages/match_section.h"
 #include "http/pages/placement_pages.h"
 #include "http/pages/sharing_pages.h"
 // Referrals and transfers with consent.
@@ -411,6 +412,8 @@ void RenderCase(Site& site, Call& call, const PageRequest& pr, const app::CaseVi
   d["sharing"] = CaseSharingSection(site, call, pr, c.id);
   // Referrals and transfers: the case's list and the form to refer (referral_pages.cpp).
   d["referrals"] = CaseReferralsSection(site, call, pr, c.id);
+  // "Possibly the same person": suggestions for the case's person (match_section.h).
+  if (c.person) AddMatchSection(site, call, pr, {"person", *c.person}, "/zaken/" + c.id, d);
   page.errors = std::move(errors);
   site.Render(call, pr, std::move(page));
 }

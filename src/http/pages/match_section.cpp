@@ -21,13 +21,31 @@ std::string Percent(double score) {
 // organisation" — no reference, no organisation, nothing about it.
 std::string LabelOf(const PageRequest& pr, const app::LinkedRecordView& v) {
   if (!v.accessible) return pr.T("linkage.other_organisation");
-  return pr.F(v.ref.kind == "person" ? "linkage.person_ref" : "linkage.signal_ref",
-              {{"reference", v.reference}});
+  const char* key = !v.case_id.empty()       ? "linkage.case_ref"
+                    : v.ref.kind == "person" ? "linkage.person_ref"
+                                             : "linkage.signal_ref";
+  return pr.F(key, {{"reference", v.reference}});
 }
 
 std::string HrefOf(const app::LinkedRecordView& v) {
-  if (!v.accessible || v.ref.kind != "signal") return "";
-  return "/signalen/" + v.ref.id;
+  if (!v.accessible) return "";
+  if (!v.case_id.empty()) return "/zaken/" + v.case_id;
+  if (v.ref.kind == "signal") return "/signalen/" + v.ref.id;
+  return "";
+}
+
+// Stores the decision of the form posted to `page` about `record`, then back to `page`.
+void DecideFromForm(Site& site, Call& call, const PageRequest& pr,
+                    const store::LinkedRecordRef& record, const std::string& page) {
+  const std::string choice = FormValue(call, "besluit");
+  app::MatchDecisionInput in;
+  in.record = record;
+  in.other = {FormValue(call, "soort"), FormValue(call, "ander")};
+  in.decision = choice == "bevestigd" ? "confirmed" : choice == "afgewezen" ? "rejected" : choice;
+  in.reason = FormValue(call, "reden");
+  auto done = site.services().matches.Decide(call.actor, in);
+  if (!done) return site.RenderError(call, pr, done.error());
+  Site::SeeOther(call, page + kAnchor);
 }
 
 }  // namespace
@@ -72,15 +90,18 @@ void AddMatchSection(Site& site, Call& call, const PageRequest& pr,
 void RegisterMatchPages(Router& router, Site& site) {
   site.Post(router, "/signalen/{id}/koppelingen", [&site](Call& call, const PageRequest& pr) {
     const std::string id = call.Param("id");
-    const std::string choice = FormValue(call, "besluit");
-    app::MatchDecisionInput in;
-    in.record = {"signal", id};
-    in.other = {FormValue(call, "soort"), FormValue(call, "ander")};
-    in.decision = choice == "bevestigd" ? "confirmed" : choice == "afgewezen" ? "rejected" : choice;
-    in.reason = FormValue(call, "reden");
-    auto done = site.services().matches.Decide(call.actor, in);
-    if (!done) return site.RenderError(call, pr, done.error());
-    Site::SeeOther(call, "/signalen/" + id + kAnchor);
+    DecideFromForm(site, call, pr, {"signal", id}, "/signalen/" + id);
+  });
+  // A case's suggestions are about its person; the case is loaded (and the decision authorized
+  // on it) first, so a case id never reveals whose person it is to someone who may not decide.
+  site.Post(router, "/zaken/{id}/koppelingen", [&site](Call& call, const PageRequest& pr) {
+    const std::string id = call.Param("id");
+    auto c = site.services().cases.LoadForAction(call.actor, id, app::Action::kDecideMatch);
+    if (!c) return site.RenderError(call, pr, c.error());
+    if (!c->person) {
+      return site.RenderError(call, pr, Error::NotFound("this case has no person to link"));
+    }
+    DecideFromForm(site, call, pr, {"person", *c->person}, "/zaken/" + id);
   });
 }
 

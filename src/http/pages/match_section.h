@@ -18,7 +18,8 @@ void AddMatchSection(Site& site, Call& call, const PageRequest& pr,
                      const store::LinkedRecordRef& record, const std::string& page_href,
                      nlohmann::json& data);
 
-// POST /signalen/{id}/koppelingen: confirm or reject a suggestion, then back to the signal.
+// POST /signalen/{id}/koppelingen and /zaken/{id}/koppelingen: confirm or reject a suggestion,
+// then back to the signal or case.
 void RegisterMatchPages(Router& router, Site& site);
 
 }  // namespace schakel::http::pages

@@ -1,7 +1,8 @@
 // Care-case use cases: opening from a forwarded signal or directly (and the refusals), need-to-know
 // (other region's coordinator, signaller, partner, policy officer: denied and audited), the
 // victim's identity encrypted at rest, every state × transition through the service with the
-// refusal kept in the history, guards, care plan, reflection period, dashboard, registration.
+// refusal kept in the history, guards, care plan, reflection period, dashboard, registration;
+// "possibly the same person" suggestions for a case's person.
 #include "app/case_service.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 
 #include "../care/fixtures.h"
 #include "../signals/fixtures.h"
+#include "app/match_service.h"
 #include "person_fixture.h"
 
 namespace schakel::app::testing {
@@ -435,6 +437,96 @@ TEST_F(CaseServiceTest, RegistrationRecordIsAPossibleVictimWithoutNames) {
   EXPECT_TRUE(cases_->Registration(coordinator_, id)->recorded);
   EXPECT_EQ(cases_->RecordRegistration(coordinator_, id, "").error().code, ErrorCode::kConflict);
   EXPECT_EQ(cases_->Registration(far_away_, id).error().code, ErrorCode::kForbidden);
+}
+
+// "Possibly the same person" on a case: the case's person is encoded when the case opens; a
+// signal about the same person spelt differently is suggested (and the case on that signal's
+// page, under the case's reference), but never the signal the case was opened from; the case's
+// coordinators decide, others are refused and audited.
+TEST_F(CaseServiceTest, CasePersonIsSuggestedAgainstOtherSignalsButNotItsOwn) {
+  MatchService matches(*database_, clock_, audit_, keys_);
+  const CaseView c = OpenFromSignal();
+  ASSERT_TRUE(c.record.person.has_value());
+  const store::LinkedRecordRef person{"person", *c.record.person};
+  const store::LinkedRecordRef own{"signal", c.signals.front()};
+
+  auto before = matches.For(coordinator_, person);
+  ASSERT_TRUE(before.ok()) << before.error().message;
+  EXPECT_TRUE(before->encoded) << "the case's person is linkable from the moment it opens";
+  EXPECT_TRUE(before->suggestions.empty()) << "its own signal is the same person by construction";
+
+  // A later signal from another municipality of the region, spelt differently.
+  SignalInput later;
+  later.organisation = "GM0606";
+  later.channel = "partner";
+  later.urgency = "normal";
+  later.observed_on = "2026-11-03";
+  later.forms = {"labour"};
+  later.description = "Zelfde loods, andere melder.";
+  later.victim.identity.given_names = "Ksanthippe";
+  later.victim.identity.family_name = "Zwavelstock";
+  later.victim.identity.date_of_birth = "1990-05-17";
+  later.victim.gender = "female";
+  later.victim.nationality = "POL";
+  auto filed = signals_->Create(neighbour_, later);
+  ASSERT_TRUE(filed.ok()) << filed.error().message;
+  const store::LinkedRecordRef other{"signal", filed->facts.id};
+
+  auto on_case = matches.For(coordinator_, person);
+  ASSERT_TRUE(on_case.ok());
+  ASSERT_EQ(on_case->suggestions.size(), 1u);
+  EXPECT_EQ(on_case->suggestions.front().other.ref, other);
+  EXPECT_EQ(on_case->suggestions.front().other.reference, "S000002");
+
+  auto on_signal = matches.For(coordinator_, other);
+  ASSERT_TRUE(on_signal.ok());
+  bool case_seen = false;
+  for (const MatchSuggestion& m : on_signal->suggestions) {
+    if (m.other.ref == person) {
+      case_seen = true;
+      EXPECT_TRUE(m.other.accessible);
+      EXPECT_EQ(m.other.reference, "Z000001");
+      EXPECT_EQ(m.other.case_id, c.record.id);
+    }
+  }
+  EXPECT_TRUE(case_seen) << "the signal's page names the case, not an anonymous person";
+  auto on_own = matches.For(coordinator_, own);
+  ASSERT_TRUE(on_own.ok());
+  for (const MatchSuggestion& m : on_own->suggestions) {
+    EXPECT_NE(m.other.ref, person) << "a case is never suggested to the signal it came from";
+  }
+  EXPECT_EQ(matches.Decide(coordinator_, {person, own, "confirmed", ""}).error().code,
+            ErrorCode::kNotFound)
+      << "a pair that is never suggested cannot be decided";
+
+  // The case's coordinators decide; a coordinator of another region may not even look.
+  auto confirmed = matches.Decide(neighbour_, {person, other, "confirmed", "Zelfde loods"});
+  ASSERT_TRUE(confirmed.ok()) << confirmed.error().message;
+  auto after = matches.For(coordinator_, person);
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->suggestions.size(), 1u);
+  EXPECT_TRUE(after->suggestions.front().confirmed);
+  ASSERT_EQ(after->decisions.size(), 1u);
+  EXPECT_EQ(after->decisions.front().reason, "Zelfde loods");
+  EXPECT_EQ(matches.For(far_away_, person).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(matches.Decide(far_away_, {person, other, "rejected", ""}).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(matches.For(signaller_, person).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(CountAudit("match.confirm", "success"), 1);
+  EXPECT_EQ(CountAudit("view_matches", "deny"), 2);
+  EXPECT_EQ(CountAudit("decide_match", "deny"), 1);
+}
+
+TEST_F(CaseServiceTest, CaseWithoutANameHasNothingToLinkOn) {
+  MatchService matches(*database_, clock_, audit_, keys_);
+  OpenCaseInput in;
+  in.region = "VR17";
+  in.opened_directly_because = "Aanmelding zonder personalia";
+  auto opened = cases_->Open(coordinator_, in);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  auto found = matches.For(coordinator_, {"person", *opened->record.person});
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  EXPECT_FALSE(found->encoded);
 }
 
 }  // namespace

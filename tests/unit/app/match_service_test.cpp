@@ -276,5 +276,33 @@ TEST_F(MatchServiceTest, CaptureHistoriesCountPersonsPerCombinationOfChannels) {
   EXPECT_EQ(bad.error().field, "from");
 }
 
+// The coordinators' decisions count in the capture histories: a rejected pair is two persons,
+// and the last decision on a pair is the one that counts.
+TEST_F(MatchServiceTest, CaptureHistoriesFollowTheCoordinatorsDecisions) {
+  const std::string staff =
+      Create(signaller_, About("Annegien", "Quackelbeen", "1990-01-02", "GM0599", "staff"));
+  const std::string partner =
+      Create(coordinator_, About("Annegien", "Quakelbeen", "1990-01-02", "GM0606", "partner"));
+  Create(signaller_, About("Cornelia", "Ypsilantis", "1979-09-10", "GM0599", "partner"));
+  const Actor system{"Operator", "cli", "cli:test", "localhost", Principal::System(), ""};
+  auto before = matches_->CaptureHistoriesOf(system, "VR17", "2026-01-01", "2026-12-31");
+  ASSERT_TRUE(before.ok()) << before.error().message;
+  EXPECT_EQ(CaptureHistoriesCsv(*before), "partner,staff,count\n1,0,1\n1,1,1\n");
+
+  ASSERT_TRUE(
+      matches_->Decide(coordinator_, {Signal(partner), Signal(staff), "rejected", "Zussen"}).ok());
+  auto apart = matches_->CaptureHistoriesOf(system, "VR17", "2026-01-01", "2026-12-31");
+  ASSERT_TRUE(apart.ok());
+  EXPECT_EQ(apart->persons, 3);
+  EXPECT_EQ(CaptureHistoriesCsv(*apart), "partner,staff,count\n1,0,2\n0,1,1\n");
+
+  ASSERT_TRUE(
+      matches_->Decide(coordinator_, {Signal(staff), Signal(partner), "confirmed", ""}).ok());
+  auto together = matches_->CaptureHistoriesOf(system, "VR17", "2026-01-01", "2026-12-31");
+  ASSERT_TRUE(together.ok());
+  EXPECT_EQ(together->persons, 2);
+  EXPECT_EQ(CaptureHistoriesCsv(*together), CaptureHistoriesCsv(*before));
+}
+
 }  // namespace
 }  // namespace schakel::app::testing

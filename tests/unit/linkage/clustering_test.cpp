@@ -87,5 +87,41 @@ TEST(Deduplicate, EncodedRecordsWithAMissingFamilyNameDoNotMergeTwoPeople) {
   EXPECT_NE(r.clustering.cluster[0], r.clustering.cluster[2]);
 }
 
+// People's decisions on suggested pairs override the computed clusters: a confirmed pair is one
+// person, a rejected pair never is, and without decisions nothing changes.
+TEST(ApplyDecisions, ConfirmedPairsJoinRejectedPairsSplitNothingElseMoves) {
+  Table t;  // 0, 1, 2: one cluster; 3 alone (a spelling too far off); 4 alone
+  t.Set(0, 1, 0.92);
+  t.Set(1, 2, 0.9);
+  t.Set(0, 2, 0.86);
+  t.Set(0, 3, 0.5);
+  const Clustering c = ClusterRecords(5, t.Edges(0.8), std::ref(t), {0.8, 0.65, 64});
+  ASSERT_EQ(c.cluster[0], c.cluster[2]);
+  ASSERT_NE(c.cluster[0], c.cluster[3]);
+  ASSERT_EQ(c.num_clusters, 3u);
+
+  const Clustering unchanged = ApplyDecisions(c, {}, {}, std::ref(t), 0.8);
+  EXPECT_EQ(unchanged.cluster, c.cluster);
+  EXPECT_EQ(unchanged.num_clusters, c.num_clusters);
+
+  const Clustering joined = ApplyDecisions(c, {{3, 0}}, {}, std::ref(t), 0.8);
+  EXPECT_EQ(joined.cluster[3], joined.cluster[0]);
+  EXPECT_EQ(joined.cluster[3], joined.cluster[2]) << "with everything clustered with 0";
+  EXPECT_NE(joined.cluster[4], joined.cluster[0]);
+  EXPECT_EQ(joined.num_clusters, 2u);
+
+  const Clustering split = ApplyDecisions(c, {}, {{2, 0}}, std::ref(t), 0.8);
+  EXPECT_NE(split.cluster[0], split.cluster[2]) << "a rejected pair is never one person";
+  EXPECT_EQ(split.cluster[0], split.cluster[1]) << "1 stays with the first record it matches";
+  EXPECT_EQ(split.num_clusters, 4u);
+  EXPECT_EQ(split.cohesion[2], -1.0f);
+
+  // Both: 3 confirmed with 2, 2 rejected with 0.
+  const Clustering both = ApplyDecisions(c, {{2, 3}}, {{0, 2}}, std::ref(t), 0.8);
+  EXPECT_NE(both.cluster[0], both.cluster[2]);
+  EXPECT_EQ(both.cluster[2], both.cluster[3]);
+  EXPECT_EQ(both.cluster[0], both.cluster[1]);
+}
+
 }  // namespace
 }  // namespace schakel::linkage
