@@ -565,7 +565,7 @@ std::vector<Case> AccessMatrixTest::ApiCases() {
   AddCaseCases(cases);
   AddShelterCases(cases, false);  // care-shelter
   AddSharingCases(cases, logged_in);
-  AddPlacementCases(cases, false);  // placements
+  AddPlacementCases(cases, false);            // placements
   AddReferralCases(cases, logged_in, false);  // referrals and transfers
   return cases;
 }
@@ -1242,7 +1242,7 @@ std::vector<Case> AccessMatrixTest::PageCases() {
   AddCasePageCases(cases);
   AddShelterCases(cases, true);  // care-shelter
   AddSharingPageCases(cases, logged_in);
-  AddPlacementCases(cases, true);  // placements
+  AddPlacementCases(cases, true);            // placements
   AddReferralCases(cases, logged_in, true);  // referrals and transfers
   // Last: logging out ends the sessions the other rows need.
   cases.push_back({"/uitloggen", "public", "POST", "/uitloggen", "", logged_in});
@@ -1479,29 +1479,31 @@ void AccessMatrixTest::AddMatchCases(std::vector<Case>& cases, bool pages) {
       {"/signalen/{id}/koppelingen", "own", "POST", page(own_twin), form(own), coordinator},
       {"/signalen/{id}/koppelingen", "unrelated", "POST", page(far_twin), form(far), {}},
   };
-  if (pages) {
-    // A case about the same synthetic person as a pair of signals: its person is suggested
-    // with them, and only the case's coordinators may decide.
-    auto case_about = [&](const std::string& case_region, const std::string& org) {
-      app::OpenCaseInput in;
-      in.region = case_region;
-      in.opened_directly_because = "Synthetische zaak voor de toegangsmatrix";
-      in.identity.given_names = "Quokka";
-      in.identity.family_name = "Zwavelstok-" + org;
-      in.identity.date_of_birth = "1991-04-05";
-      auto opened = cases_->Open(actor_, in);
-      EXPECT_TRUE(opened.ok()) << opened.error().message;
-      return "/zaken/" + (opened.ok() ? opened->record.id : "") + "/koppelingen";
-    };
-    more.push_back({"/zaken/{id}/koppelingen", "same_region", "POST", case_about("VR01", "GM0014"),
-                    form(own), coordinator});
-    more.push_back({"/zaken/{id}/koppelingen",
-                    "unrelated",
-                    "POST",
-                    case_about("VR13", "GM0363"),
-                    form(far),
-                    {}});
-  }
+  // A case about the same synthetic person as a pair of signals: its person is suggested with
+  // them, and only the case's coordinators may see and decide.
+  auto case_about = [&](const std::string& case_region, const std::string& org) {
+    app::OpenCaseInput in;
+    in.region = case_region;
+    in.opened_directly_because = "Synthetische zaak voor de toegangsmatrix";
+    in.identity.given_names = "Quokka";
+    in.identity.family_name = "Zwavelstok-" + org;
+    in.identity.date_of_birth = "1991-04-05";
+    auto opened = cases_->Open(actor_, in);
+    EXPECT_TRUE(opened.ok()) << opened.error().message;
+    return opened.ok() ? opened->record.id : std::string("x");
+  };
+  const std::string own_case = case_about("VR01", "GM0014");
+  const std::string far_case = case_about("VR13", "GM0363");
+  auto case_matches = [](const std::string& id) { return "/api/v1/cases/" + id + "/matches"; };
+  auto case_page = [](const std::string& id) { return "/zaken/" + id + "/koppelingen"; };
+  more.push_back({"/api/v1/cases/{id}/matches", "same_region", "GET", case_matches(own_case),
+                  nullptr, coordinator});
+  more.push_back(
+      {"/api/v1/cases/{id}/matches", "unrelated", "GET", case_matches(far_case), nullptr, {}});
+  more.push_back({"/zaken/{id}/koppelingen", "same_region", "POST", case_page(own_case), form(own),
+                  coordinator});
+  more.push_back(
+      {"/zaken/{id}/koppelingen", "unrelated", "POST", case_page(far_case), form(far), {}});
   for (Case& c : more) {
     if (IsPage(c) == pages) cases.push_back(std::move(c));
   }
@@ -1736,6 +1738,12 @@ void AccessMatrixTest::AddPlacementCases(std::vector<Case>& cases, bool pages) {
          "POST",
          c(far) + "/" + far_stay + "/end",
          end,
+         {}},
+    };
+  }
+  cases.insert(cases.end(), rows.begin(), rows.end());
+}
+
 // Referrals and transfers: the case region's care coordinators refer, list and revoke; the
 // receiving organisation (here the partner) lists, opens and answers; nobody else, and nobody
 // for a referral of another region's case addressed elsewhere.
