@@ -122,16 +122,14 @@ Clustering ApplyDecisions(const Clustering& clustering, const std::vector<Record
   // A group holding a rejected pair is split again: each record, in order, joins the first
   // part it is confirmed with or matches (at the threshold) and holds no rejected pair with;
   // otherwise it starts a part of its own.
+  // The groups holding a rejected pair, found in one pass over the rejected pairs.
+  std::set<std::uint32_t> conflicted;
+  for (const auto& [a, b] : apart) {
+    if (a < n && b < n && groups.Root(a) == groups.Root(b)) conflicted.insert(groups.Root(a));
+  }
   std::uint32_t next = static_cast<std::uint32_t>(n);
-  for (std::uint32_t root = 0; root < n; ++root) {
-    if (groups.parent[root] != root) continue;
-    const std::vector<std::uint32_t>& members = groups.members[root];
-    bool conflict = false;
-    for (const auto& [a, b] : apart) {
-      if (a < n && b < n && groups.Root(a) == root && groups.Root(b) == root) conflict = true;
-    }
-    if (!conflict) continue;
-    std::vector<std::uint32_t> sorted = members;
+  for (std::uint32_t root : conflicted) {
+    std::vector<std::uint32_t> sorted = groups.members[root];
     std::sort(sorted.begin(), sorted.end());
     std::vector<std::vector<std::uint32_t>> parts;
     for (std::uint32_t i : sorted) {
