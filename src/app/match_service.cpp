@@ -41,9 +41,6 @@ struct RecordInfo {
   std::string reference;
   Action view = Action::kViewSignal;  // what opening the record needs
   std::string case_id;                // the person's case, if any
-  // Records about the same person by construction (a case and the signals it was opened from):
-  // never suggested to each other.
-  std::set<store::LinkedRecordRef> related;
 };
 
 Status CheckKind(const char* field, const std::string& kind) {
@@ -91,13 +88,6 @@ struct MatchService::Impl {
       organisation = (*found)->facts.organisation;
       info.on.owner = (*found)->facts.created_by;
       info.reference = SignalReference((*found)->facts.seq);
-      auto in_case = store::CaseRepository(db).CaseOfSignal(ref.id);
-      if (!in_case) return in_case.error();
-      if (*in_case) {
-        auto c = store::CaseRepository(db).Find(**in_case);
-        if (!c) return c.error();
-        if (c->has_value() && (*c)->person) info.related.insert({kPersonRecord, *(*c)->person});
-      }
     } else if (ref.kind == kPersonRecord) {
       auto found = store::PersonRepository(db).Find(ref.id);
       if (!found) return found.error();
@@ -130,10 +120,32 @@ struct MatchService::Impl {
     info.reference = CaseReference((*c)->seq);
     info.view = Action::kViewCase;
     info.case_id = case_id;
-    auto signals = cases.SignalsOf(case_id);
-    if (!signals) return signals.error();
-    for (const std::string& signal : *signals) info.related.insert({kSignalRecord, signal});
     return info;
+  }
+
+  // Records about the same person as `ref` by construction, never suggested to it: for a signal
+  // the person of the case it was opened into, for a case's person the case's signals. Asked for
+  // the record a user looks at only, not for every candidate.
+  Result<std::set<store::LinkedRecordRef>> RelatedOf(store::Db& db,
+                                                     const store::LinkedRecordRef& ref) const {
+    store::CaseRepository cases(db);
+    std::set<store::LinkedRecordRef> out;
+    if (ref.kind == kSignalRecord) {
+      auto in_case = cases.CaseOfSignal(ref.id);
+      if (!in_case) return in_case.error();
+      if (!*in_case) return out;
+      auto c = cases.Find(**in_case);
+      if (!c) return c.error();
+      if (c->has_value() && (*c)->person) out.insert({kPersonRecord, *(*c)->person});
+    } else if (ref.kind == kPersonRecord) {
+      auto in_case = cases.CaseOfPerson(ref.id);
+      if (!in_case) return in_case.error();
+      if (!*in_case) return out;
+      auto signals = cases.SignalsOf(**in_case);
+      if (!signals) return signals.error();
+      for (const std::string& signal : *signals) out.insert({kSignalRecord, signal});
+    }
+    return out;
   }
 
   // The record's info, after asking the policy for `action` (a refusal is audited).
@@ -252,8 +264,10 @@ Result<RecordMatches> MatchService::For(const Actor& actor, const store::LinkedR
       out.encoded = true;
       auto candidates = impl.Candidates(*db, **self);
       if (!candidates) return candidates.error();
+      auto related = impl.RelatedOf(*db, record);
+      if (!related) return related.error();
       for (const auto& c : *candidates) {
-        if (info->related.count(c.other) != 0) continue;
+        if (related->count(c.other) != 0) continue;
         auto decided = last.find(c.other);
         if (decided != last.end() && decided->second == "rejected") continue;
         MatchSuggestion m;
@@ -301,8 +315,10 @@ Result<MatchDecisionView> MatchService::Decide(const Actor& actor,
     if (self->has_value()) {
       auto candidates = impl.Candidates(*db, **self);
       if (!candidates) return candidates.error();
+      auto related = impl.RelatedOf(*db, input.record);
+      if (!related) return related.error();
       for (const auto& c : *candidates) {
-        if (c.other == input.other && info->related.count(c.other) == 0) {
+        if (c.other == input.other && related->count(c.other) == 0) {
           known = true;
           score = c.score;
         }
