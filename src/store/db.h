@@ -66,28 +66,46 @@ class Db {
   virtual void Rollback() = 0;
   virtual bool InTransaction() const = 0;
   virtual std::string_view Dialect() const = 0;  // "sqlite" or "postgresql"
+
+  // Runs body in a write transaction: its changes are committed when it returns ok and rolled
+  // back when it fails or throws (the exception reaches the caller). An adapter may run the
+  // bodies of several threads one after another in one transaction, each in its own savepoint,
+  // and commit them together (group commit, see sqlite_db.cpp): body then gets another
+  // connection than this one and must write through the Db it is given. This default begins and
+  // commits on this connection.
+  virtual Status Transact(const std::function<Status(Db&)>& body) {
+    if (Status s = Begin(); !s.ok()) return s;
+    try {
+      if (Status s = body(*this); !s.ok()) {
+        Rollback();
+        return s;
+      }
+      if (Status s = Commit(); !s.ok()) {
+        Rollback();
+        return s;
+      }
+      return {};
+    } catch (...) {
+      Rollback();
+      throw;
+    }
+  }
 };
 
 // Runs fn inside a write transaction: commits when fn returns ok, rolls back otherwise (and when
-// fn throws), so a failed use case never leaves a half-written change.
+// fn throws), so a failed use case never leaves a half-written change. fn must write through the
+// Db it is given, which need not be `db` itself (see Db::Transact).
 template <typename T>
 Result<T> InTransaction(Db& db, const std::function<Result<T>(Db&)>& fn) {
-  if (Status s = db.Begin(); !s.ok()) return s.error();
-  try {
-    Result<T> r = fn(db);
-    if (!r.ok()) {
-      db.Rollback();
-      return r;
-    }
-    if (Status s = db.Commit(); !s.ok()) {
-      db.Rollback();
-      return s.error();
-    }
-    return r;
-  } catch (...) {
-    db.Rollback();
-    throw;
-  }
+  std::optional<Result<T>> out;
+  Status s = db.Transact([&](Db& tx) -> Status {
+    out.emplace(fn(tx));
+    if (!out->ok()) return out->error();
+    return {};
+  });
+  if (out && !out->ok()) return std::move(*out);  // fn's own error, as it gave it
+  if (!s.ok()) return s.error();                  // begin or commit failed
+  return std::move(*out);
 }
 
 // A pool of connections to one database. Thread-safe.

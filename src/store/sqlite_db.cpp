@@ -3,8 +3,12 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <array>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -56,30 +60,44 @@ class WriterGate {
       return Error::Internal("a second write transaction was started while this thread holds one");
     }
     const uint64_t ticket = next_ticket_++;
-    cv_.wait(lock, [&] { return serving_ == ticket; });
+    slots_[ticket % kSlots].wait(lock, [&] { return serving_ == ticket; });
     owner_ = std::this_thread::get_id();
     return {};
   }
+  bool HeldByThisThread() {
+    std::lock_guard lock(mu_);
+    return owner_ == std::this_thread::get_id();
+  }
   void Leave() {
+    uint64_t next = 0;
     {
       std::lock_guard lock(mu_);
       owner_ = std::thread::id{};
-      ++serving_;
+      next = ++serving_;
     }
-    cv_.notify_all();
+    // Only the holder of the next ticket can go on; waking every waiter (as one shared condition
+    // did) made each commit a stampede of threads that checked and slept again.
+    slots_[next % kSlots].notify_all();
   }
 
  private:
+  // Waiters sleep on the slot of their ticket; more waiters than slots only share a slot.
+  static constexpr size_t kSlots = 64;
   std::mutex mu_;
-  std::condition_variable cv_;
+  std::array<std::condition_variable, kSlots> slots_;
   uint64_t next_ticket_ = 0;
   uint64_t serving_ = 0;
   std::thread::id owner_;
 };
 
+class GroupCommit;
+
 class SqliteDb final : public Db {
  public:
   SqliteDb(sqlite3* db, std::shared_ptr<WriterGate> gate) : db_(db), gate_(std::move(gate)) {}
+  // The group commit this connection's Transact joins; without one it begins and commits itself.
+  void JoinGroupCommit(std::shared_ptr<GroupCommit> group) { group_ = std::move(group); }
+  sqlite3* handle() const { return db_; }
   ~SqliteDb() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
@@ -147,6 +165,14 @@ class SqliteDb final : public Db {
   }
   bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
   std::string_view Dialect() const override { return "sqlite"; }
+  Status Transact(const std::function<Status(Db&)>& body) override;
+
+  // Statements of the group commit, which holds the gate itself.
+  Status Raw(std::string_view sql) {
+    auto r = Execute(sql, {});
+    if (!r) return r.error();
+    return {};
+  }
 
  private:
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
@@ -218,13 +244,212 @@ class SqliteDb final : public Db {
 
   sqlite3* db_;
   std::shared_ptr<WriterGate> gate_;
+  std::shared_ptr<GroupCommit> group_;
   bool holds_gate_ = false;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
+// Group commit. Every write transaction of the process runs on one dedicated writer connection:
+// the first thread to arrive leads, takes the bodies that are waiting, runs each in its own
+// savepoint inside one transaction and commits them together; the others sleep until their body
+// has been committed (or rolled back) and then return its outcome on their own thread. Under load
+// this turns many small commits (each writing its pages to the WAL, and every few hundred a
+// checkpoint) into few larger ones, and the writer connection's page cache stays warm because no
+// other connection of the process writes. One body's failure rolls back only its savepoint.
+// A body runs on the leader's thread: it must write through the Db it is given, and starting a
+// second write transaction from it fails at once (as it did before, see WriterGate).
+class GroupCommit {
+ public:
+  GroupCommit(std::unique_ptr<SqliteDb> writer, std::shared_ptr<WriterGate> gate)
+      : writer_(std::move(writer)), gate_(std::move(gate)) {}
+
+  Status Run(const std::function<Status(Db&)>& body) {
+    if (gate_->HeldByThisThread()) {
+      return Error::Internal("a second write transaction was started while this thread holds one");
+    }
+    Job job(body);
+    std::unique_lock lock(mu_);
+    pending_.push_back(&job);
+    while (!job.done) {
+      if (leading_) {
+        job.wake.wait(lock);
+        continue;
+      }
+      leading_ = true;
+      std::vector<Job*> batch;
+      while (!pending_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(pending_.front());
+        pending_.pop_front();
+      }
+      lock.unlock();
+      RunBatch(batch);
+      lock.lock();
+      leading_ = false;
+      for (Job* j : batch) {
+        j->done = true;
+        if (j != &job) j->wake.notify_one();
+      }
+      // The next waiting body's thread leads the next batch.
+      if (!pending_.empty()) pending_.front()->wake.notify_one();
+    }
+    lock.unlock();
+    if (job.thrown) std::rethrow_exception(job.thrown);
+    return job.status;
+  }
+
+ private:
+  // Bounds how long the last body of a batch waits for the ones before it.
+  static constexpr size_t kMaxBatch = 64;
+
+  struct Job {
+    explicit Job(const std::function<Status(Db&)>& b) : body(&b) {}
+    const std::function<Status(Db&)>* body;
+    Status status;
+    std::exception_ptr thrown;
+    bool done = false;
+    std::condition_variable wake;
+  };
+
+  static void Fail(const std::vector<Job*>& jobs, const Error& e) {
+    for (Job* j : jobs) {
+      if (j->status.ok() && !j->thrown) j->status = e;
+    }
+  }
+
+  void RunBatch(const std::vector<Job*>& batch) {
+    if (Status s = gate_->Enter(); !s.ok()) return Fail(batch, s.error());
+    if (Status s = writer_->Raw("BEGIN IMMEDIATE"); !s.ok()) {
+      gate_->Leave();
+      return Fail(batch, s.error());
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      Job& job = *batch[i];
+      if (Status s = writer_->Raw("SAVEPOINT body"); !s.ok()) {
+        job.status = s;
+      } else {
+        try {
+          job.status = (*job.body)(*writer_);
+        } catch (...) {
+          job.thrown = std::current_exception();
+        }
+        if (job.status.ok() && !job.thrown) {
+          job.status = writer_->Raw("RELEASE body");
+        } else {
+          (void)writer_->Raw("ROLLBACK TO body");
+          (void)writer_->Raw("RELEASE body");
+        }
+      }
+      if (!writer_->InTransaction()) {
+        // SQLite gave the whole transaction up (an I/O error, a full disk): the bodies before
+        // this one are lost with it, and the ones after it are not run.
+        const Error lost =
+            Error::Unavailable("the database could not complete the write; try again");
+        Fail(batch, lost);
+        gate_->Leave();
+        return;
+      }
+    }
+    if (Status s = writer_->Raw("COMMIT"); !s.ok()) {
+      writer_->Rollback();  // the writer holds no gate of its own: it is left below
+      Fail(batch, s.error());
+    }
+    gate_->Leave();
+  }
+
+  std::unique_ptr<SqliteDb> writer_;
+  std::shared_ptr<WriterGate> gate_;
+  std::mutex mu_;
+  std::deque<Job*> pending_;
+  bool leading_ = false;
+};
+
+Status SqliteDb::Transact(const std::function<Status(Db&)>& body) {
+  if (group_ == nullptr) return Db::Transact(body);
+  return group_->Run(body);
+}
+
+// Checkpoints in the background. SQLite's own automatic checkpoint runs inside the COMMIT that
+// pushes the WAL over 1000 pages, so one request in every few hundred waited for the copy into
+// the database file and its fsync while holding the write lock and every writer behind it. Here
+// the writer's commit only reports the WAL's size; past the same 1000 pages a thread with its own
+// connection runs a passive checkpoint, which neither takes the write lock nor waits for readers.
+// At four times that the commit checkpoints itself (see kPagesAtMost).
+class Checkpointer {
+ public:
+  Checkpointer(std::unique_ptr<SqliteDb> conn, sqlite3* writer)
+      : conn_(std::move(conn)), writer_(writer), thread_([this] { Loop(); }) {
+    sqlite3_wal_hook(writer_, &Checkpointer::OnCommit, this);  // replaces the automatic one
+  }
+  // REQUIRES: the writer is idle (the pool is closing).
+  ~Checkpointer() {
+    sqlite3_wal_hook(writer_, nullptr, nullptr);
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+  Checkpointer(const Checkpointer&) = delete;
+  Checkpointer& operator=(const Checkpointer&) = delete;
+
+ private:
+  static constexpr int kPages = 1000;  // SQLite's default for its automatic checkpoint
+  // When writes outpace the background checkpoints (which can only restart the log once they
+  // have caught up), the commit checkpoints itself as SQLite would, so the log stays bounded.
+  static constexpr int kPagesAtMost = 4 * kPages;
+
+  // Called by the writer alone, inside its commits (under the writer gate): the marks below need
+  // no lock. Readers that are still on older frames keep the log from restarting, so under
+  // steady load it stays past the thresholds; the marks make each threshold act once per step of
+  // growth rather than at every commit.
+  static int OnCommit(void* self, sqlite3* db, const char* name, int pages) {
+    auto* c = static_cast<Checkpointer*>(self);
+    if (pages < c->signalled_at_) c->signalled_at_ = c->forced_at_ = 0;  // the log restarted
+    if (pages >= kPagesAtMost && pages >= c->forced_at_ + kPages) {
+      c->forced_at_ = pages;
+      (void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (pages >= kPages && pages >= c->signalled_at_ + kPages / 4) {
+      c->signalled_at_ = pages;
+      {
+        std::lock_guard lock(c->mu_);
+        c->wanted_ = true;
+      }
+      c->cv_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void Loop() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [&] { return wanted_ || stopping_; });
+      if (stopping_) return;
+      wanted_ = false;
+      lock.unlock();
+      // Best effort: a checkpoint that cannot finish now (readers on old frames) is retried
+      // after the next commits; the WAL keeps every change meanwhile.
+      (void)conn_->Raw("PRAGMA wal_checkpoint(PASSIVE)");
+      lock.lock();
+    }
+  }
+
+  std::unique_ptr<SqliteDb> conn_;
+  sqlite3* writer_;
+  int signalled_at_ = 0;  // the log's size when the background checkpoint was last asked for
+  int forced_at_ = 0;     // and when a commit last checkpointed itself
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool wanted_ = false;
+  bool stopping_ = false;
+  std::thread thread_;  // last: started when everything it uses is there
+};
+
 class SqlitePool final : public Database {
  public:
-  explicit SqlitePool(std::vector<std::unique_ptr<SqliteDb>> conns) : conns_(std::move(conns)) {
+  SqlitePool(std::vector<std::unique_ptr<SqliteDb>> conns, std::shared_ptr<GroupCommit> group,
+             std::unique_ptr<Checkpointer> checkpointer)
+      : conns_(std::move(conns)), group_(std::move(group)), checkpointer_(std::move(checkpointer)) {
     for (auto& c : conns_) free_.push_back(c.get());
   }
 
@@ -249,6 +474,8 @@ class SqlitePool final : public Database {
 
  private:
   std::vector<std::unique_ptr<SqliteDb>> conns_;
+  std::shared_ptr<GroupCommit> group_;          // holds the writer connection
+  std::unique_ptr<Checkpointer> checkpointer_;  // stopped before the writer closes
   std::vector<Db*> free_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -283,12 +510,25 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::filesystem::path& file,
                                              const SqliteOptions& options) {
   std::vector<std::unique_ptr<SqliteDb>> conns;
   auto gate = std::make_shared<WriterGate>();
+  auto writer = OpenOne(file, options, gate);
+  if (!writer) return writer.error();
+  // Only the writer's cache survives other writes (a reader's is emptied whenever the database
+  // changed), so it gets the room to keep the indexes that every write touches: 64 MiB instead
+  // of SQLite's 2 MiB.
+  if (Status s = (*writer)->ExecuteScript("PRAGMA cache_size=-65536;"); !s.ok()) return s.error();
+  auto checkpoint_conn = OpenOne(file, options, gate);
+  if (!checkpoint_conn) return checkpoint_conn.error();
+  auto checkpointer =
+      std::make_unique<Checkpointer>(std::move(checkpoint_conn).value(), (*writer)->handle());
+  auto group = std::make_shared<GroupCommit>(std::move(writer).value(), gate);
   for (int i = 0; i < std::max(1, options.pool_size); ++i) {
     auto c = OpenOne(file, options, gate);
     if (!c) return c.error();
+    (*c)->JoinGroupCommit(group);
     conns.push_back(std::move(c).value());
   }
-  return std::unique_ptr<Database>(std::make_unique<SqlitePool>(std::move(conns)));
+  return std::unique_ptr<Database>(
+      std::make_unique<SqlitePool>(std::move(conns), group, std::move(checkpointer)));
 }
 
 }  // namespace schakel::store

@@ -10,7 +10,7 @@
 namespace schakel::store {
 
 struct SqliteOptions {
-  int pool_size = 8;
+  int pool_size = 32;
   int busy_timeout_ms = 10000;
 };
 
