@@ -462,17 +462,16 @@ Result<CaseView> CaseService::Open(const Actor& actor, const OpenCaseInput& inpu
     detail.clear();
     for (const SignalView& sv : sources) detail += (detail.empty() ? "" : ", ") + sv.reference;
   }
+  // The case's person can be suggested as "possibly the same person" (match_service.h).
+  const PendingEncoding encoding =
+      EncodeForStore(LinkageKeyOf(keys_), {kPersonRecord, row.person.value()}, row.region,
+                     sealed_person->linkable, row.created_at);
   auto db = database_.Acquire();
   auto written = store::InTransaction<CaseRecord>(*db, [&](store::Db& tx) -> Result<CaseRecord> {
     if (Status st = store::PersonRepository(tx).Insert(sealed_person->row); !st.ok()) {
       return st.error();
     }
-    // The case's person can be suggested as "possibly the same person" (match_service.h).
-    if (Status st = StoreEncoding(tx, LinkageKeyOf(keys_), {kPersonRecord, row.person.value()},
-                                  row.region, sealed_person->linkable, row.created_at);
-        !st.ok()) {
-      return st.error();
-    }
+    if (Status st = StoreEncoding(tx, encoding); !st.ok()) return st.error();
     if (Status st = audit_.Record(tx, actor.Event("person.create", "person", row.person.value()));
         !st.ok()) {
       return st.error();

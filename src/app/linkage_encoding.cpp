@@ -4,7 +4,9 @@
 
 #include <bit>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
+#include <string>
 
 #include "linkage/record_encoder.h"
 #include "linkage/schema.h"
@@ -34,6 +36,23 @@ void ReadWords(std::string_view in, Words& words) {
   for (std::size_t i = 0; i < words.size(); ++i) std::memcpy(&words[i], in.data() + i * 8, 8);
 }
 
+// Building an encoder sets up its tables of bigram digests (some hundreds of KiB) and its keyed
+// hash; each request did that for one record. A thread keeps the encoder of the key it used last,
+// with the digests of the bigrams it has seen (names repeat), and builds a new one for another
+// key (tests run several installations in one process).
+linkage::RecordEncoder& EncoderFor(const linkage::LinkageKey& key) {
+  struct Cached {
+    std::string key;
+    std::unique_ptr<linkage::RecordEncoder> encoder;
+  };
+  thread_local Cached cached;
+  if (cached.encoder == nullptr || cached.key != key.bytes()) {
+    cached.encoder = std::make_unique<linkage::RecordEncoder>(key, linkage::PersonSchema());
+    cached.key = key.bytes();
+  }
+  return *cached.encoder;
+}
+
 }  // namespace
 
 linkage::LinkageKey LinkageKeyOf(const security::KeyRing& keys) {
@@ -47,7 +66,7 @@ linkage::LinkageKey LinkageKeyOf(const security::KeyRing& keys) {
 std::optional<linkage::EncodedRecord> EncodeIdentity(const linkage::LinkageKey& key,
                                                      const LinkageIdentity& identity) {
   if (identity.given_names.empty() && identity.family_name.empty()) return std::nullopt;
-  linkage::RecordEncoder encoder(key, linkage::PersonSchema());
+  linkage::RecordEncoder& encoder = EncoderFor(key);
   linkage::PersonRecord record;
   record.values.assign(encoder.schema().fields.size(), "");
   auto set = [&](const char* field, const std::string& value) {
@@ -108,13 +127,26 @@ Result<linkage::EncodedRecord> EncodedRecordOf(const store::EncodingRow& row) {
   return e;
 }
 
+PendingEncoding EncodeForStore(const linkage::LinkageKey& key, const store::LinkedRecordRef& record,
+                               const std::string& organisation, const LinkageIdentity& identity,
+                               const std::string& now) {
+  PendingEncoding pending{record, std::nullopt};
+  if (auto encoded = EncodeIdentity(key, identity)) {
+    pending.row = EncodingRowOf(record, organisation, *encoded, now);
+  }
+  return pending;
+}
+
+Status StoreEncoding(store::Db& tx, const PendingEncoding& encoding) {
+  store::LinkageRepository repo(tx);
+  if (!encoding.row) return repo.Remove(encoding.record);
+  return repo.Upsert(*encoding.row);
+}
+
 Status StoreEncoding(store::Db& tx, const linkage::LinkageKey& key,
                      const store::LinkedRecordRef& record, const std::string& organisation,
                      const LinkageIdentity& identity, const std::string& now) {
-  store::LinkageRepository repo(tx);
-  auto encoded = EncodeIdentity(key, identity);
-  if (!encoded) return repo.Remove(record);
-  return repo.Upsert(EncodingRowOf(record, organisation, *encoded, now));
+  return StoreEncoding(tx, EncodeForStore(key, record, organisation, identity, now));
 }
 
 }  // namespace schakel::app

@@ -48,8 +48,20 @@ store::EncodingRow EncodingRowOf(const store::LinkedRecordRef& record,
 // kInternal when the stored bytes have the wrong size.
 Result<linkage::EncodedRecord> EncodedRecordOf(const store::EncodingRow& row);
 
-// Encodes and stores (or, without a name, removes) the record's encoding. Call inside the write
-// transaction of the record.
+// A record's encoding, computed before its write transaction: encoding is the costly part (keyed
+// hashes of every bigram), and write transactions run one after another (store/db.h), so it
+// should not hold the others up. No row: the identity has no name and its encoding goes.
+struct PendingEncoding {
+  store::LinkedRecordRef record;
+  std::optional<store::EncodingRow> row;
+};
+PendingEncoding EncodeForStore(const linkage::LinkageKey& key, const store::LinkedRecordRef& record,
+                               const std::string& organisation, const LinkageIdentity& identity,
+                               const std::string& now);
+// Stores (or removes) it. Call inside the write transaction of the record.
+Status StoreEncoding(store::Db& tx, const PendingEncoding& encoding);
+
+// Both at once, inside the write transaction of the record.
 Status StoreEncoding(store::Db& tx, const linkage::LinkageKey& key,
                      const store::LinkedRecordRef& record, const std::string& organisation,
                      const LinkageIdentity& identity, const std::string& now);

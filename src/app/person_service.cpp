@@ -149,17 +149,15 @@ Result<PersonView> PersonService::Reveal(const Actor& actor, const PersonRecord&
 Result<PersonView> PersonService::Write(const Actor& actor, const PersonInput& input,
                                         PersonRecord row, bool create) {
   Seal(input, keys_, random_, row);
-  const LinkageIdentity linkable = LinkableOf(input);
+  const PendingEncoding encoding =
+      EncodeForStore(LinkageKeyOf(keys_), {kPersonRecord, row.facts.id}, row.facts.organisation,
+                     LinkableOf(input), row.facts.updated_at);
   auto db = database_.Acquire();
   auto written = store::InTransaction<bool>(*db, [&](store::Db& tx) -> Result<bool> {
     store::PersonRepository repo(tx);
     if (Status s = create ? repo.Insert(row) : repo.Update(row); !s.ok()) return s.error();
     // The person's linkage encoding changes with the identity (linkage_encoding.h).
-    if (Status s = StoreEncoding(tx, LinkageKeyOf(keys_), {kPersonRecord, row.facts.id},
-                                 row.facts.organisation, linkable, row.facts.updated_at);
-        !s.ok()) {
-      return s.error();
-    }
+    if (Status s = StoreEncoding(tx, encoding); !s.ok()) return s.error();
     const char* action = create ? "person.create" : "person.update";
     if (Status s = audit_.Record(tx, actor.Event(action, "person", row.facts.id)); !s.ok()) {
       return s.error();

@@ -372,11 +372,12 @@ struct SignalService::Impl {
                std::optional<store::SignalEvent> event) const {
     // A signal becomes linkable when it is submitted (drafts are not): its possible victim's
     // encoding is stored with it (linkage_encoding.h).
-    std::optional<LinkageIdentity> linkable;
+    std::optional<PendingEncoding> encoding;
     if (row.facts.status != "draft" && event && event->action == "submit") {
       auto identity = LinkageIdentityOf(row);
       if (!identity) return identity.error();
-      linkable = std::move(identity).value();
+      encoding = EncodeForStore(LinkageKeyOf(s.keys_), {kSignalRecord, row.facts.id},
+                                row.facts.organisation, *identity, Now());
     }
     auto db = s.database_.Acquire();
     auto written = store::InTransaction<bool>(*db, [&](store::Db& tx) -> Result<bool> {
@@ -392,12 +393,8 @@ struct SignalService::Impl {
       if (event) {
         if (Status st = repo.AddEvent(*event); !st.ok()) return st.error();
       }
-      if (linkable) {
-        if (Status st = StoreEncoding(tx, LinkageKeyOf(s.keys_), {kSignalRecord, row.facts.id},
-                                      row.facts.organisation, *linkable, Now());
-            !st.ok()) {
-          return st.error();
-        }
+      if (encoding) {
+        if (Status st = StoreEncoding(tx, *encoding); !st.ok()) return st.error();
       }
       if (Status st = s.audit_.Record(tx, actor.Event(audit_action, "signal", row.facts.id));
           !st.ok()) {
@@ -909,6 +906,12 @@ Result<SignalImport> SignalService::Import(const Actor& actor,
     records.push_back(std::move(row));
   }
   const linkage::LinkageKey linkage_key = LinkageKeyOf(keys_);
+  std::vector<PendingEncoding> encodings;
+  encodings.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    encodings.push_back(EncodeForStore(linkage_key, {kSignalRecord, records[i].facts.id},
+                                       records[i].facts.organisation, identities[i], impl.Now()));
+  }
   auto db = database_.Acquire();
   auto written = store::InTransaction<bool>(*db, [&](store::Db& tx) -> Result<bool> {
     store::SignalRepository repo(tx);
@@ -918,11 +921,7 @@ Result<SignalImport> SignalService::Import(const Actor& actor,
       if (!seq) return seq.error();
       row.facts.seq = *seq;
       if (Status st = repo.Insert(row); !st.ok()) return st.error();
-      if (Status st = StoreEncoding(tx, linkage_key, {kSignalRecord, row.facts.id},
-                                    row.facts.organisation, identities[i], impl.Now());
-          !st.ok()) {
-        return st.error();
-      }
+      if (Status st = StoreEncoding(tx, encodings[i]); !st.ok()) return st.error();
       if (Status st = repo.AddEvent(impl.EventOf(actor, row.facts, "submit", "draft", "import"));
           !st.ok()) {
         return st.error();
