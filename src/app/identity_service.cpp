@@ -97,6 +97,21 @@ Status Ok(const Result<int64_t>& r) {
   return {};
 }
 
+// One write beside a read (touching a session or token, dropping an expired session) in a write
+// transaction of its own like any other, so it joins the group commit (store/db.h) instead of
+// writing on the reading connection, where it waited in SQLite's busy handler for the writer.
+Status WriteBeside(store::Database& database,
+                   const std::function<Status(IdentityRepository&)>& write) {
+  auto db = database.Acquire();
+  auto r = store::InTransaction<bool>(*db, [&](store::Db& tx) -> Result<bool> {
+    IdentityRepository repo(tx);
+    if (Status st = write(repo); !st.ok()) return st.error();
+    return true;
+  });
+  if (!r) return r.error();
+  return {};
+}
+
 }  // namespace
 
 const char* SessionStageName(SessionStage stage) {
@@ -333,17 +348,22 @@ struct IdentityService::Impl {
     if (!created || !seen ||
         security::SessionStateAt(*created, *seen, now, s.options_.session) !=
             security::SessionState::kActive) {
-      (void)repo.DeleteSession(hash);
+      (void)WriteBeside(s.database_, [&](IdentityRepository& w) { return w.DeleteSession(hash); });
       return Error::Forbidden(kSessionGone);
     }
     auto user = repo.FindUser((*session)->user);
     if (!user) return user.error();
     if (!*user || (*user)->disabled_at) {
-      (void)repo.DeleteSession(hash);
+      (void)WriteBeside(s.database_, [&](IdentityRepository& w) { return w.DeleteSession(hash); });
       return Error::Forbidden(kSessionGone);
     }
     if (now - *seen >= kTouchEvery) {
-      if (Status st = repo.TouchSession(hash, FormatUtc(now)); !st.ok()) return st.error();
+      if (Status st = WriteBeside(
+              s.database_,
+              [&](IdentityRepository& w) { return w.TouchSession(hash, FormatUtc(now)); });
+          !st.ok()) {
+        return st.error();
+      }
     }
     return Live{**session, **user};
   }
@@ -1114,7 +1134,8 @@ Result<Actor> IdentityService::AuthenticateApiToken(std::string_view presented,
   principal->scopes = std::move(scopes);
   if (!t.last_used_at ||
       (ParseUtc(*t.last_used_at).value_or(now) + std::chrono::minutes(1) <= now)) {
-    (void)repo.TouchToken(t.id, FormatUtc(now));
+    (void)WriteBeside(database_,
+                      [&](IdentityRepository& w) { return w.TouchToken(t.id, FormatUtc(now)); });
   }
   Actor actor;
   actor.name = t.label;
