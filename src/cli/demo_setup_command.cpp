@@ -32,6 +32,7 @@ namespace {
 struct DemoSignalsArgs {
   std::uint64_t seed = 7;
   double scale = 0.5;
+  int years = 1;  // signals reported in the last `years` years
   std::size_t max = 500;
   std::size_t max_cases = 0;  // demo setup: cases opened by the demo care coordinator
   std::string municipalities;
@@ -404,14 +405,14 @@ int RunSignals(Context& ctx, const DemoSignalsArgs& args) {
   const std::string today = FormatUtc(ctx.clock().Now()).substr(0, 10);
   synth::WorldParams params;
   params.seed = args.seed;
-  params.first_year = std::stoi(today.substr(0, 4)) - 1;
-  params.years = 2;
+  params.first_year = std::stoi(today.substr(0, 4)) - args.years;
+  params.years = args.years + 1;  // the calendar years the last `years` years touch
   params.scale = args.scale;
   auto world = synth::GenerateWorld(*model, params);
   if (!world) return Fail(world.error());
-  // The records of the last twelve months, in the world's (shuffled) order.
+  // The records of the last `years` years, in the world's (shuffled) order.
   const std::string year_ago =
-      fmt::format("{}{}", std::stoi(today.substr(0, 4)) - 1, today.substr(4));
+      fmt::format("{}{}", std::stoi(today.substr(0, 4)) - args.years, today.substr(4));
   synth::Rng rng = synth::Rng::ForStream(args.seed, 5);
   std::vector<app::SignalInput> inputs;
   for (const synth::Record& r : world->records) {
@@ -450,8 +451,9 @@ int RunSignals(Context& ctx, const DemoSignalsArgs& args) {
     }
   }
   std::cout << fmt::format(
-      "demo signals: {} synthetic signals of the last twelve months, {} assessed and forwarded\n",
-      imported->imported, forwarded);
+      "demo signals: {} synthetic signals of the last {}, {} assessed and forwarded\n",
+      imported->imported, args.years == 1 ? "twelve months" : fmt::format("{} years", args.years),
+      forwarded);
   if (args.max_cases > 0) {
     auto opened = RunDemoCases(ctx, args.max_cases);
     if (!opened) return Fail(opened.error());
@@ -476,26 +478,37 @@ int RunSignals(Context& ctx, const DemoSignalsArgs& args) {
   return 0;
 }
 
+// The synthetic world's options, the same for `demo signals` and `demo setup`.
+void AddWorldOptions(CLI::App& cmd, DemoSignalsArgs& args) {
+  cmd.add_option("--seed", args.seed, "random seed; the same seed gives the same world")
+      ->capture_default_str();
+  cmd.add_option("--years", args.years, "signals reported in this many years up to today")
+      ->check(CLI::Range(1, 10))
+      ->capture_default_str();
+  cmd.add_option("--scale", args.scale, "size of the synthetic world (1 = the published figures)")
+      ->check(CLI::Range(0.001, 10.0))
+      ->capture_default_str();
+  cmd.add_option("--max", args.max, "at most this many signals")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+      ->capture_default_str();
+  cmd.add_option("--municipalities", args.municipalities,
+                 "municipality list CSV with header cbs_code,name,safety_region")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--model-dir", args.model_dir,
+                 "folder with distributions.csv, names.csv and municipality_size.csv")
+      ->capture_default_str();
+}
+
 }  // namespace
 
 void RegisterDemoSetupCommands(CLI::App& demo, Context& ctx, int& exit_code) {
   auto args = std::make_shared<DemoSignalsArgs>();
   CLI::App* cmd = demo.add_subcommand(
       "signals",
-      "Fill an installation without signals with synthetic signals of the last twelve months "
+      "Fill an installation without signals with synthetic signals of the last --years years "
       "(never real persons; deterministic per seed)");
-  cmd->add_option("--seed", args->seed, "random seed")->capture_default_str();
-  cmd->add_option("--scale", args->scale, "size of the synthetic world (1 = the published figures)")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  cmd->add_option("--max", args->max, "at most this many signals")->capture_default_str();
-  cmd->add_option("--municipalities", args->municipalities,
-                  "municipality list CSV with header cbs_code,name,safety_region")
-      ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--model-dir", args->model_dir,
-                  "folder with distributions.csv, names.csv and municipality_size.csv")
-      ->capture_default_str();
+  AddWorldOptions(*cmd, *args);
   cmd->callback([args, &ctx, &exit_code] {
     if (Status s = ctx.Open(); !s.ok()) {
       exit_code = Fail(s.error());
@@ -511,12 +524,7 @@ void RegisterDemoSetupCommands(CLI::App& demo, Context& ctx, int& exit_code) {
       "Make an EMPTY installation a demo installation: demo mode (marked on every page), one demo "
       "account per role with the documented password, synthetic signals. An installation with "
       "users, persons or signals is left alone.");
-  setup->add_option("--seed", setup_args->seed, "random seed")->capture_default_str();
-  setup
-      ->add_option("--municipalities", setup_args->municipalities,
-                   "municipality list CSV with header cbs_code,name,safety_region")
-      ->required()
-      ->check(CLI::ExistingFile);
+  AddWorldOptions(*setup, *setup_args);
   setup->callback([setup_args, &ctx, &exit_code] {
     if (Status s = ctx.Open(); !s.ok()) {
       exit_code = Fail(s.error());
