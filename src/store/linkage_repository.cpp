@@ -96,9 +96,11 @@ Result<std::vector<EncodingRow>> LinkageRepository::SharingBlockingKeys(
   params.push_back(Text(self.id));
   params.push_back(Int(limit));
   auto rows =
-      db_.Query(fmt::format("SELECT {} FROM linkage_encodings e WHERE EXISTS (SELECT 1 FROM "
-                            "linkage_blocking_keys k WHERE k.record_kind = e.record_kind AND "
-                            "k.record_id = e.record_id AND k.blocking_key IN ({})) "
+      // From the keys to the records (the blocking keys' primary key), not from every encoding
+      // to its keys: the correlated form scanned all encodings on every case and signal page.
+      db_.Query(fmt::format("SELECT {} FROM linkage_encodings e WHERE (e.record_kind, e.record_id) "
+                            "IN (SELECT k.record_kind, k.record_id FROM linkage_blocking_keys k "
+                            "WHERE k.blocking_key IN ({})) "
                             "AND NOT (e.record_kind = ? AND e.record_id = ?) "
                             "ORDER BY e.record_kind, e.record_id LIMIT ?",
                             kEncodingColumns, Placeholders(keys.size())),

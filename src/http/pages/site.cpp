@@ -34,7 +34,11 @@ Result<std::unique_ptr<Site>> Site::Load(const WebOptions& options, ApiServices 
   site->catalog_ = std::move(*catalog);
   auto templates = TemplateSet::Load(options.web_dir / "templates");
   if (!templates) return templates.error();
-  site->templates_ = std::move(*templates);
+  for (const std::string& lang : Languages()) {
+    auto localised = templates->Localised(site->catalog_.Texts(lang));
+    if (!localised) return localised.error();
+    site->localised_.emplace(lang, std::move(localised).value());
+  }
   for (const auto& [name, file] :
        {std::pair<std::string, std::string>{"utrecht", kUtrechtCss}, {"tokens", kTokensCss}}) {
     if (Status s = site->assets_.Add(name, options.web_dir / file); !s.ok()) {
@@ -131,8 +135,7 @@ json Site::Navigation(const Call& call, const PageRequest& pr, const Page& page)
 
 json Site::Layout(Call& call, const PageRequest& pr, const Page& page) const {
   const httplib::Request& req = call.req;
-  json d = page.data;
-  d["t"] = catalog_.Texts(pr.lang);
+  json d = page.data;  // the texts (`t`) are in the localised templates already
   d["lang"] = pr.lang;
   d["csrf"] = call.session ? call.session->csrf_token : CsrfToken(req, call.res);
   d["title"] = page.title;
@@ -189,12 +192,13 @@ json Site::Layout(Call& call, const PageRequest& pr, const Page& page) const {
 
 void Site::Render(Call& call, const PageRequest& pr, Page page) const {
   json d = Layout(call, pr, page);
-  const std::string body = templates_.Render(page.template_name, d);
+  const TemplateSet& set = templates(pr.lang);
+  const std::string body = set.Render(page.template_name, d);
   d["body"] = body;
   d["page_title"] = (page.errors.empty() ? "" : pr.T("form.error_title_prefix") + " ") +
                     page.title + " — Schakel";
   call.res.status = page.status;
-  call.res.set_content(templates_.Render("layout", d), "text/html; charset=utf-8");
+  call.res.set_content(set.Render("layout", d), "text/html; charset=utf-8");
 }
 
 void Site::RenderMessage(Call& call, const PageRequest& pr, int status, const std::string& title,
@@ -339,7 +343,7 @@ void Site::RegisterRoutes(Router& router) {
   RegisterSharingPages(router, *this);
   RegisterConferencePages(router, *this);
   RegisterPlacementPages(router, *this);  // placements on the case
-  RegisterReferralPages(router, *this);  // referrals and transfers
+  RegisterReferralPages(router, *this);   // referrals and transfers
 }
 
 }  // namespace schakel::http::pages

@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -111,7 +112,8 @@ class Site {
 
   const Catalog& catalog() const { return catalog_; }
   const StaticAssets& assets() const { return assets_; }
-  const TemplateSet& templates() const { return templates_; }
+  // The templates with the texts of one of Languages() filled in (TemplateSet::Localised).
+  const TemplateSet& templates(const std::string& lang) const { return localised_.at(lang); }
   ApiServices& services() { return services_; }
 
  private:
@@ -122,7 +124,7 @@ class Site {
 
   ApiServices services_;
   Catalog catalog_;
-  TemplateSet templates_;
+  std::map<std::string, TemplateSet> localised_;  // by language
   StaticAssets assets_;
 };
 

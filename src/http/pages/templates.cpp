@@ -39,7 +39,85 @@ mustache::data ToData(const json& j) {
   }
 }
 
+// The text at a dotted path ("case.title") of a language's texts, when there is one.
+const json* TextAt(const json& texts, std::string_view path) {
+  const json* at = &texts;
+  while (true) {
+    const size_t dot = path.find('.');
+    const std::string part(path.substr(0, dot));
+    if (!at->is_object()) return nullptr;
+    auto it = at->find(part);
+    if (it == at->end()) return nullptr;
+    at = &*it;
+    if (dot == std::string_view::npos) return at->is_string() ? at : nullptr;
+    path.remove_prefix(dot + 1);
+  }
+}
+
+std::string_view Trimmed(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// One template with its {{t.…}} tags replaced; see TemplateSet::Localised.
+Result<std::string> Localise(const std::string& name, const std::string& text, const json& texts) {
+  std::string out;
+  out.reserve(text.size());
+  size_t at = 0;
+  while (true) {
+    const size_t open = text.find("{{", at);
+    if (open == std::string::npos) break;
+    const bool triple = text.compare(open, 3, "{{{") == 0;
+    const size_t close = text.find(triple ? "}}}" : "}}", open);
+    if (close == std::string::npos) break;  // the parser reports it
+    const size_t end = close + (triple ? 3 : 2);
+    std::string_view inner(text.data() + open + (triple ? 3 : 2), close - open - (triple ? 3 : 2));
+    inner = Trimmed(inner);
+    bool raw = triple;
+    char sigil = inner.empty() ? '\0' : inner.front();
+    if (sigil == '&') {
+      raw = true;
+      inner = Trimmed(inner.substr(1));
+      sigil = '\0';
+    }
+    out.append(text, at, open - at);
+    at = end;
+    if (sigil == '#' || sigil == '^' || sigil == '/') {
+      if (Trimmed(inner.substr(1)).rfind("t.", 0) == 0) {
+        return Error::Invalid("templates", fmt::format("template {}: a section on a text ({}) "
+                                                       "cannot be filled in at start",
+                                                       name, std::string(inner)));
+      }
+    } else if (inner.rfind("t.", 0) == 0) {
+      if (const json* value = TextAt(texts, inner.substr(2))) {
+        const std::string& v = value->get_ref<const std::string&>();
+        if (v.find("{{") != std::string::npos) {
+          return Error::Invalid("templates", fmt::format("the text {} holds '{{{{', which the "
+                                                         "template {} would read as a tag",
+                                                         std::string(inner), name));
+        }
+        out += raw ? v : EscapeMarkup(v);
+        continue;
+      }
+    }
+    out.append(text, open, end - open);
+  }
+  out.append(text, at, std::string::npos);
+  return out;
+}
+
 }  // namespace
+
+Result<TemplateSet> TemplateSet::Localised(const json& texts) const {
+  std::map<std::string, std::string> localised;
+  for (const auto& [name, text] : texts_) {
+    auto filled = Localise(name, text, texts);
+    if (!filled) return filled.error();
+    localised.emplace(name, std::move(filled).value());
+  }
+  return FromTexts(std::move(localised));
+}
 
 Result<TemplateSet> TemplateSet::FromTexts(std::map<std::string, std::string> texts) {
   for (const auto& [name, text] : texts) {

@@ -26,6 +26,12 @@ class TemplateSet {
   // null and false are false). REQUIRES: Has(name).
   std::string Render(const std::string& name, const nlohmann::json& data) const;
   const std::map<std::string, std::string>& texts() const { return texts_; }
+  // The same templates with every {{t.key}} (and {{{t.key}}}, {{&t.key}}) replaced by the text
+  // of `texts` (one language of the catalogue), escaped as {{…}} would: a page then need not hand
+  // the whole catalogue to each render, which had been most of a case page's time (two deep
+  // copies of some 1,500 texts per page). A key not in `texts` is left and renders empty, as it
+  // did. A section on a text ({{#t.key}}) is refused: it would need the catalogue at render time.
+  Result<TemplateSet> Localised(const nlohmann::json& texts) const;
 
  private:
   std::map<std::string, std::string> texts_;

@@ -41,6 +41,40 @@ TEST(TemplatesTest, SyntaxErrorNamesTheTemplate) {
   EXPECT_NE(set.error().message.find("broken"), std::string::npos);
 }
 
+// The texts of a language are filled in once at start, rendering as the catalogue under `t` did.
+TEST(TemplatesTest, LocalisedTemplatesRenderTheTextsAsTheCatalogueDid) {
+  const nlohmann::json texts = {{"a", {{"b", "Zaak <b> & 'x'"}}}, {"c", "<em>ok</em>"}};
+  const std::string text =
+      "<h1 title=\"{{t.a.b}}\">{{ t.a.b }}</h1>{{{t.c}}}{{&t.c}}[{{t.a.missing}}]{{#v}}{{t.c}}{{/v}}"
+      "{{> _p}}";
+  auto set = TemplateSet::FromTexts({{"p", text}, {"_p", "<p>{{t.a.b}} {{n}}</p>"}});
+  ASSERT_TRUE(set.ok());
+  const nlohmann::json data = {{"v", true}, {"n", 3}};
+  nlohmann::json with_texts = data;
+  with_texts["t"] = texts;
+  auto localised = set->Localised(texts);
+  ASSERT_TRUE(localised.ok()) << localised.error().message;
+  EXPECT_EQ(localised->Render("p", data), set->Render("p", with_texts));
+  EXPECT_EQ(localised->Render("p", data),
+            "<h1 title=\"Zaak &lt;b&gt; &amp; &#39;x&#39;\">Zaak &lt;b&gt; &amp; &#39;x&#39;</h1>"
+            "<em>ok</em><em>ok</em>[]&lt;em&gt;ok&lt;/em&gt;<p>Zaak &lt;b&gt; &amp; &#39;x&#39; "
+            "3</p>");
+  EXPECT_EQ(localised->texts().at("p").find("t.a.b"), std::string::npos);
+}
+
+TEST(TemplatesTest, ASectionOnATextOrATextThatLooksLikeATagIsRefusedAtStart) {
+  auto sections = TemplateSet::FromTexts({{"sections", "{{#t.a}}x{{/t.a}}"}});
+  ASSERT_TRUE(sections.ok());
+  auto refused = sections->Localised({{"a", "tekst"}});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("sections"), std::string::npos);
+  auto tag = TemplateSet::FromTexts({{"p", "{{t.a}}"}});
+  ASSERT_TRUE(tag.ok());
+  auto looks = tag->Localised({{"a", "{{geheim}}"}});
+  ASSERT_FALSE(looks.ok());
+  EXPECT_NE(looks.error().message.find("t.a"), std::string::npos) << looks.error().message;
+}
+
 // A script element only loads one of our static files (the CSP allows no inline script).
 bool OnlyExternalScripts(const std::string& text) {
   for (size_t at = text.find("<script"); at != std::string::npos;
