@@ -46,6 +46,11 @@ Error SqliteError(sqlite3* db, int rc, std::string_view sql) {
   return Error::Internal(std::move(msg));
 }
 
+// A thread that holds the write lock and begins another write transaction could never get it.
+Error NestedWriteTransaction() {
+  return Error::Internal("a second write transaction was started while this thread holds one");
+}
+
 // Write transactions of one process queue here, first come first served, before they ask SQLite
 // for its write lock. Without it every waiting writer sleeps in SQLite's busy handler, whose
 // back-off steps (up to 100 ms) decide who goes next: under load the slowest requests waited
@@ -56,9 +61,7 @@ class WriterGate {
  public:
   Status Enter() {
     std::unique_lock lock(mu_);
-    if (owner_ == std::this_thread::get_id()) {
-      return Error::Internal("a second write transaction was started while this thread holds one");
-    }
+    if (owner_ == std::this_thread::get_id()) return NestedWriteTransaction();
     const uint64_t ticket = next_ticket_++;
     slots_[ticket % kSlots].wait(lock, [&] { return serving_ == ticket; });
     owner_ = std::this_thread::get_id();
@@ -262,11 +265,10 @@ class GroupCommit {
  public:
   GroupCommit(std::unique_ptr<SqliteDb> writer, std::shared_ptr<WriterGate> gate)
       : writer_(std::move(writer)), gate_(std::move(gate)) {}
+  sqlite3* writer_handle() const { return writer_->handle(); }
 
   Status Run(const std::function<Status(Db&)>& body) {
-    if (gate_->HeldByThisThread()) {
-      return Error::Internal("a second write transaction was started while this thread holds one");
-    }
+    if (gate_->HeldByThisThread()) return NestedWriteTransaction();
     Job job(body);
     std::unique_lock lock(mu_);
     pending_.push_back(&job);
@@ -516,11 +518,13 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::filesystem::path& file,
   // changed), so it gets the room to keep the indexes that every write touches: 64 MiB instead
   // of SQLite's 2 MiB.
   if (Status s = (*writer)->ExecuteScript("PRAGMA cache_size=-65536;"); !s.ok()) return s.error();
+  auto group = std::make_shared<GroupCommit>(std::move(writer).value(), gate);
   auto checkpoint_conn = OpenOne(file, options, gate);
   if (!checkpoint_conn) return checkpoint_conn.error();
+  // After the group: on an early return below it is destroyed first, while the writer it
+  // detaches from is still open.
   auto checkpointer =
-      std::make_unique<Checkpointer>(std::move(checkpoint_conn).value(), (*writer)->handle());
-  auto group = std::make_shared<GroupCommit>(std::move(writer).value(), gate);
+      std::make_unique<Checkpointer>(std::move(checkpoint_conn).value(), group->writer_handle());
   for (int i = 0; i < std::max(1, options.pool_size); ++i) {
     auto c = OpenOne(file, options, gate);
     if (!c) return c.error();
